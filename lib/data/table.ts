@@ -1,0 +1,61 @@
+/**
+ * The columnar table every stage reads: typed arrays, no row objects.
+ * Plain data, so it can be structured-cloned into the training worker.
+ */
+
+/** A numeric column; `missing[i] === 1` marks an empty or unparsable cell (value is NaN there). */
+export interface NumericColumn {
+  kind: 'number';
+  name: string;
+  values: Float64Array;
+  missing: Uint8Array;
+}
+
+/** A text column stored dictionary-encoded; code -1 marks a missing cell. */
+export interface StringColumn {
+  kind: 'string';
+  name: string;
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+export type Column = NumericColumn | StringColumn;
+
+export interface Table {
+  /** Where the rows came from (file name or "sample"), shown in the UI. */
+  source: string;
+  rowCount: number;
+  columns: Column[];
+}
+
+/** Look up a column by name; throws if it does not exist (a programming error, not user input). */
+export function getColumn(table: Table, name: string): Column {
+  const col = table.columns.find((c) => c.name === name);
+  if (!col) throw new Error(`column "${name}" is not in table ${table.source}`);
+  return col;
+}
+
+/** The display text of one cell ('' for missing). */
+export function cellText(col: Column, row: number): string {
+  if (col.kind === 'number') return col.missing[row] ? '' : formatNumber(col.values[row]);
+  const code = col.codes[row];
+  return code < 0 ? '' : col.dictionary[code];
+}
+
+function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}
+
+/** A numeric column's values as 0/1 labels (anything non-zero and present counts as 1). */
+export function binaryValues(col: Column): Uint8Array {
+  if (col.kind !== 'number') throw new Error(`column "${col.name}" is not numeric`);
+  const out = new Uint8Array(col.values.length);
+  for (let i = 0; i < out.length; i++) out[i] = !col.missing[i] && col.values[i] > 0 ? 1 : 0;
+  return out;
+}
+
+/** Group key per row for a column (numeric value or dictionary code), used to group slates by user. */
+export function groupKeys(col: Column): Float64Array {
+  if (col.kind === 'number') return col.values;
+  return Float64Array.from(col.codes);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * ProblemSpec: which actions are labels, which columns are features and how the rows are sampled.
+ * Plain JSON: the same object lives in the store, crosses into the training worker and will be
+ * saved in notebook files, so every border parses it with this one schema.
+ */
+export const FeatureEncodingSchema = z.enum(['numeric', 'embedding']);
+export type FeatureEncoding = z.infer<typeof FeatureEncodingSchema>;
+
+export const FeatureSpecSchema = z.object({
+  column: z.string().min(1),
+  encoding: FeatureEncodingSchema,
+});
+export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
+
+export const SamplingSpecSchema = z.object({
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  /** Share of rows held out for validation, drawn per row with the seed. */
+  validationFraction: z.number().min(0.05).max(0.5),
+  /** Uniform share of all impressions used at all (for quick exploration); it does not bias probabilities. */
+  rowFraction: z.number().min(0.001).max(1),
+  /** Per target action: probability of keeping a negative training row (positives are always kept). */
+  keepRates: z.record(z.string(), z.number().min(0.001).max(1)),
+});
+export type SamplingSpec = z.infer<typeof SamplingSpecSchema>;
+
+export const ProblemSpecSchema = z
+  .object({
+    version: z.literal(1),
+    targets: z.array(z.string().min(1)).min(1, 'choose at least one action as a target'),
+    features: z.array(FeatureSpecSchema).min(1, 'choose at least one feature column'),
+    /** Column that groups validation impressions into slates; null when the data has no user id. */
+    userColumn: z.string().nullable(),
+    sampling: SamplingSpecSchema,
+  })
+  .superRefine((spec, ctx) => {
+    for (const t of spec.targets) {
+      if (!(t in spec.sampling.keepRates)) ctx.addIssue({ code: 'custom', message: `no keep rate for target "${t}"` });
+      if (spec.features.some((f) => f.column === t)) ctx.addIssue({ code: 'custom', message: `target "${t}" is also a feature; that leaks the label` });
+    }
+  });
+export type ProblemSpec = z.infer<typeof ProblemSpecSchema>;
+
+/** Keep rate for a target (1 when unset). */
+export function keepRateOf(spec: ProblemSpec, target: string): number {
+  return spec.sampling.keepRates[target] ?? 1;
+}

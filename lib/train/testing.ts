@@ -1,0 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Use the tfjs cpu backend in Node tests (the same kernels the browser's cpu fallback runs). */
+export async function useCpuBackend(): Promise<void> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  if (tf.getBackend() !== 'cpu') throw new Error(`expected the cpu backend, got ${tf.getBackend()}`);
+}

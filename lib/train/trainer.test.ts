@@ -1,0 +1,147 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Table } from '../data/table';
+import type { ProblemSpec } from '../formulate/spec';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './config';
+import { prepareData } from './prepare';
+import { trainModel, type LossPoint, type TrainCallbacks } from './trainer';
+import { useCpuBackend } from './testing';
+import type { TaskEvaluation } from './evaluate';
+
+beforeAll(useCpuBackend);
+
+/** Rows drawn from a known logistic model: logit(a) = 2·x1 − 1.5·x2 + 0·x3 − 1, and an id effect for task b. */
+function syntheticTable(rows: number, seed = 1): { table: Table; trueWeights: number[] } {
+  let s = seed;
+  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const x = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const a = new Float64Array(rows);
+  const b = new Float64Array(rows);
+  const shop = new Int32Array(rows);
+  const trueWeights = [2, -1.5, 0];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < 3; j++) x[j][i] = gauss();
+    shop[i] = Math.floor(rand() * 4);
+    const la = trueWeights[0] * x[0][i] + trueWeights[1] * x[1][i] - 1;
+    a[i] = rand() < 1 / (1 + Math.exp(-la)) ? 1 : 0;
+    const lb = (shop[i] === 0 ? 2 : -2) + 0.5 * x[2][i];
+    b[i] = rand() < 1 / (1 + Math.exp(-lb)) ? 1 : 0;
+  }
+  const num = (name: string, values: Float64Array) => ({ kind: 'number' as const, name, values, missing: new Uint8Array(rows) });
+  return {
+    trueWeights,
+    table: {
+      source: 'synthetic',
+      rowCount: rows,
+      columns: [num('x1', x[0]), num('x2', x[1]), num('x3', x[2]), { kind: 'string', name: 'shop', codes: shop, dictionary: ['s0', 's1', 's2', 's3'] }, num('a', a), num('b', b)],
+    },
+  };
+}
+
+function spec(keepA = 1): ProblemSpec {
+  return {
+    version: 1,
+    targets: ['a', 'b'],
+    features: [
+      { column: 'x1', encoding: 'numeric' },
+      { column: 'x2', encoding: 'numeric' },
+      { column: 'x3', encoding: 'numeric' },
+      { column: 'shop', encoding: 'embedding' },
+    ],
+    userColumn: null,
+    sampling: { seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 } },
+  };
+}
+
+function recorder(stopAfter = Infinity) {
+  const losses: LossPoint[] = [];
+  const evals: TaskEvaluation[][] = [];
+  let steps = 0;
+  const cb: TrainCallbacks = {
+    onLoss: (p) => losses.push(...p),
+    onEvaluation: (e) => evals.push(e),
+    onProgress: (p) => (steps = p.step),
+    shouldStop: () => steps >= stopAfter,
+  };
+  return { cb, losses, evals };
+}
+
+const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.1, batchSize: 256, epochs: 4 };
+
+describe('trainModel (cpu backend)', () => {
+  it('lowers the loss and recovers the sign pattern of a known logistic model', async () => {
+    const { table } = syntheticTable(4000);
+    const data = prepareData(table, spec(), config);
+    const rec = recorder();
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, config, rec.cb);
+    // Every tensor the run created is gone again.
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.status).toBe('finished');
+    const first = rec.evals[0].find((e) => e.task === 'a')!;
+    const last = result.evaluations.find((e) => e.task === 'a')!;
+    expect(last.valLoss).toBeLessThan(first.valLoss - 0.1);
+    expect(last.auc).toBeGreaterThan(0.85);
+    // Sign pattern: predictions rise with x1, fall with x2, and ignore x3 (weights 2, −1.5, 0).
+    const slope = (feature: number) => correlation(data.validation.dense.filter((_, i) => i % data.validation.denseDim === feature), result.calibrated[0]);
+    expect(slope(0)).toBeGreaterThan(0.4);
+    expect(slope(1)).toBeLessThan(-0.3);
+    expect(Math.abs(slope(2))).toBeLessThan(0.1);
+    // Task b depends on the shop id: shop s0 rows get far higher probabilities.
+    const shopIds = data.validation.ids;
+    const meanFor = (want: boolean) => mean(result.calibrated[1].filter((_, i) => (shopIds[i] === shopIds.reduce((m, v) => Math.min(m, v), Infinity)) === want));
+    expect(Math.abs(meanFor(true) - meanFor(false))).toBeGreaterThan(0.3);
+  });
+
+  it('recalibrates a downsampled head back to the natural rate', async () => {
+    const { table } = syntheticTable(6000, 5);
+    const sampledConfig = { ...config, epochs: 3 };
+    const data = prepareData(table, spec(0.1), sampledConfig);
+    const result = await trainModel(data, sampledConfig, recorder().cb);
+    const evalA = result.evaluations[0];
+    // With 90% of negatives dropped the raw head over-predicts heavily; the recalibrated one does not.
+    expect(mean(result.raw[0]) / mean(Float32Array.from(data.validationLabels[0]))).toBeGreaterThan(1.5);
+    expect(evalA.calibrationRatio).toBeGreaterThan(0.85);
+    expect(evalA.calibrationRatio).toBeLessThan(1.15);
+  });
+
+  it('stops when asked and still disposes everything', async () => {
+    const { table } = syntheticTable(3000);
+    const data = prepareData(table, spec(), config);
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, config, recorder(3).cb);
+    expect(result.status).toBe('stopped');
+    expect(result.steps).toBeLessThan(20);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reports divergence as a TrainError naming the step', async () => {
+    const { table } = syntheticTable(2000);
+    const data = prepareData(table, spec(), config);
+    data.train.dense.fill(NaN, 0, data.train.dense.length); // a poisoned input makes every loss NaN
+    const before = tf.memory().numTensors;
+    await expect(trainModel(data, config, recorder().cb)).rejects.toMatchObject({ code: 'diverged', message: expect.stringMatching(/step 1\b/) });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+function mean(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
+}
+
+function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const mx = mean(x);
+  const my = mean(y);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < x.length; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}

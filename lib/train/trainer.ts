@@ -1,0 +1,211 @@
+import * as tf from '@tensorflow/tfjs';
+import { buildModel } from '../models/registry';
+import type { MultiHeadModel } from '../models/types';
+import { shuffleInPlace } from '../sampling/random';
+import type { TrainConfig } from './config';
+import { TrainError } from './errors';
+import { evaluateTask, type TaskEvaluation } from './evaluate';
+import type { PreparedData } from './prepare';
+
+/** One training step's loss for one head. */
+export interface LossPoint {
+  step: number;
+  epoch: number;
+  task: string;
+  /** Recalibrated, importance-weighted log loss on the step's rows: comparable with validation loss. */
+  train: number;
+  /** The masked cross-entropy the optimiser actually minimised, in the sampled space. */
+  sampled: number;
+}
+
+export interface TrainCallbacks {
+  onLoss(points: LossPoint[]): void;
+  onEvaluation(evaluations: TaskEvaluation[]): void;
+  onProgress(progress: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number }): void;
+  shouldStop(): boolean;
+}
+
+export interface TrainResult {
+  status: 'finished' | 'stopped';
+  steps: number;
+  parameterCount: number;
+  /** Per task, recalibrated validation probabilities aligned with PreparedData.validationRows. */
+  calibrated: Float32Array[];
+  /** Per task, the raw sampled-space validation probabilities (never shown as probabilities). */
+  raw: Float32Array[];
+  evaluations: TaskEvaluation[];
+}
+
+/** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
+const FLUSH_MS = 250;
+const EVALS_PER_EPOCH = 4;
+const PREDICT_BATCH = 8192;
+
+/**
+ * Train a multi-head model on prepared data with Adam. Every head has its own row mask (its own
+ * negative sampling); the loss of a head is the mean cross-entropy over the rows it sees.
+ * Uses only asynchronous readbacks, so it runs on WebGPU as well as on cpu.
+ */
+export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks): Promise<TrainResult> {
+  const T = data.tasks.length;
+  const n = data.train.rows;
+  const model = buildModel(config.modelKind, {
+    denseDim: data.train.denseDim,
+    idDim: data.train.idDim,
+    vocabularySize: Math.max(1, data.encoders.vocabularySize),
+    tasks: data.tasks,
+    l2: config.l2,
+    initialBias: sampledLogOdds(data),
+  });
+  const optimizer = tf.train.adam(config.learningRate);
+  const all = {
+    dense: tf.tensor2d(data.train.dense, [n, data.train.denseDim]),
+    ids: tf.tensor2d(data.train.ids, [n, data.train.idDim], 'int32'),
+    labels: tf.tensor2d(data.trainLabels, [n, T]),
+    masks: tf.tensor2d(data.trainMasks, [n, T]),
+  };
+  // Weight 1/w on negatives turns the sampled rows back into an estimate of the natural distribution.
+  const logKeep = tf.tensor1d(data.keepRates.map(Math.log)); // [T]
+  const negWeight = tf.tensor1d(data.keepRates.map((w) => 1 / w)); // [T]
+  const stepsPerEpoch = Math.ceil(n / config.batchSize);
+  const totalSteps = stepsPerEpoch * config.epochs;
+  const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
+  const pending: { step: number; epoch: number; losses: tf.Tensor }[] = [];
+  let lastFlush = performance.now();
+  const started = performance.now();
+  let step = 0;
+  let status: TrainResult['status'] = 'finished';
+  let latest: { evaluations: TaskEvaluation[]; calibrated: Float32Array[]; raw: Float32Array[] } | null = null;
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0);
+    const stacked = tf.stack(batch.map((p) => p.losses)); // [steps, 2, T]
+    const values = await stacked.data();
+    stacked.dispose();
+    batch.forEach((p) => p.losses.dispose());
+    const points: LossPoint[] = [];
+    batch.forEach((p, i) => {
+      for (let t = 0; t < T; t++) {
+        const sampled = values[i * 2 * T + t];
+        const train = values[i * 2 * T + T + t];
+        if (!Number.isFinite(sampled)) {
+          throw new TrainError('diverged', `The loss of "${data.tasks[t]}" became ${sampled} at step ${p.step}.`, `Lower the learning rate (now ${config.learningRate}) and train again.`);
+        }
+        points.push({ step: p.step, epoch: p.epoch, task: data.tasks[t], train, sampled });
+      }
+    });
+    cb.onLoss(points);
+    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: (step * config.batchSize) / ((performance.now() - started) / 1000) });
+    lastFlush = performance.now();
+  };
+
+  const evaluate = async (epoch: number) => {
+    await flush();
+    latest = await predictValidation(model, data, step, epoch);
+    cb.onEvaluation(latest.evaluations);
+  };
+
+  try {
+    await evaluate(0);
+    for (let epoch = 1; epoch <= config.epochs && status === 'finished'; epoch++) {
+      const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), config.seed + epoch);
+      const orderTensor = tf.tensor1d(order, 'int32');
+      try {
+        for (let s = 0; s < stepsPerEpoch; s++) {
+          if (cb.shouldStop()) {
+            status = 'stopped';
+            break;
+          }
+          const start = s * config.batchSize;
+          const size = Math.min(config.batchSize, n - start);
+          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), logKeep, negWeight);
+          step++;
+          pending.push({ step, epoch, losses });
+          if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
+          else if (performance.now() - lastFlush > FLUSH_MS) await flush();
+        }
+      } finally {
+        orderTensor.dispose();
+      }
+    }
+    await flush();
+    if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
+    const done = latest as { evaluations: TaskEvaluation[]; calibrated: Float32Array[]; raw: Float32Array[] };
+    return { status, steps: step, parameterCount: model.parameterCount, ...done };
+  } finally {
+    pending.forEach((p) => p.losses.dispose());
+    Object.values(all).forEach((t) => t.dispose());
+    logKeep.dispose();
+    negWeight.dispose();
+    optimizer.dispose();
+    model.dispose();
+  }
+}
+
+type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
+
+/** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
+function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, logKeep: tf.Tensor1D, negWeight: tf.Tensor1D): tf.Tensor {
+  let report: tf.Tensor | null = null;
+  optimizer.minimize(() => {
+    const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index) };
+    const y = tf.gather(all.labels, index); // [B, T]
+    const mask = tf.gather(all.masks, index); // [B, T]
+    const logits = model.logits(x); // [B, T]
+    const perHead = maskedMean(binaryCrossEntropy(logits, y), mask); // [T]
+    const calibratedLoss = binaryCrossEntropy(tf.add(logits, logKeep), y);
+    const weights = tf.mul(mask, tf.add(y, tf.mul(tf.sub(1, y), negWeight))); // 1 for positives, 1/w for negatives
+    report = tf.keep(tf.stack([perHead, maskedMean(calibratedLoss, weights)]));
+    return tf.add(tf.sum(perHead), model.penalty()) as tf.Scalar;
+  });
+  index.dispose();
+  return report as unknown as tf.Tensor;
+}
+
+/** Numerically stable elementwise BCE with logits: max(l,0) − l·y + log(1 + e^−|l|). */
+function binaryCrossEntropy(logits: tf.Tensor, y: tf.Tensor): tf.Tensor {
+  return tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+}
+
+/** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */
+function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
+  return tf.div(tf.sum(tf.mul(values, weights), 0), tf.maximum(tf.sum(weights, 0), 1e-6)) as tf.Tensor1D;
+}
+
+/** Log-odds of each head's positive share among the rows it trains on. */
+function sampledLogOdds(data: PreparedData): number[] {
+  const T = data.tasks.length;
+  return data.tasks.map((_, t) => {
+    let pos = 0;
+    let seen = 0;
+    for (let i = 0; i < data.train.rows; i++) {
+      seen += data.trainMasks[i * T + t];
+      pos += data.trainMasks[i * T + t] * data.trainLabels[i * T + t];
+    }
+    const r = Math.min(1 - 1e-4, Math.max(1e-4, seen ? pos / seen : 0.5));
+    return Math.log(r / (1 - r));
+  });
+}
+
+async function predictValidation(model: MultiHeadModel, data: PreparedData, step: number, epoch: number) {
+  const v = data.validation;
+  const T = data.tasks.length;
+  const probs = new Float32Array(v.rows * T);
+  for (let start = 0; start < v.rows; start += PREDICT_BATCH) {
+    const size = Math.min(PREDICT_BATCH, v.rows - start);
+    const out = tf.tidy(() =>
+      tf.sigmoid(
+        model.logits({
+          dense: tf.tensor2d(v.dense.subarray(start * v.denseDim, (start + size) * v.denseDim), [size, v.denseDim]),
+          ids: tf.tensor2d(v.ids.subarray(start * v.idDim, (start + size) * v.idDim), [size, v.idDim], 'int32'),
+        }),
+      ),
+    );
+    probs.set(await out.data(), start * T);
+    out.dispose();
+  }
+  const raw = data.tasks.map((_, t) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * T + t]));
+  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.keepRates[t], step, epoch));
+  return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw };
+}
