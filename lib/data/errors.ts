@@ -6,6 +6,7 @@ export type DataErrorCode =
   | 'ragged-rows'
   | 'unsupported-format'
   | 'too-few-columns'
+  | 'no-actions'
   | 'read-failed';
 
 /** A user-facing failure while reading data: what went wrong and what to do about it. */

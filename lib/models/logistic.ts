@@ -10,12 +10,9 @@ import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
  */
 export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
   const taskCount = shape.tasks.length;
-  // Inside tidy, so the initial-value tensors are freed; variables survive tidy.
-  const { dense, table, bias } = tf.tidy(() => ({
-    dense: shape.denseDim > 0 ? tf.variable(tf.zeros([shape.denseDim, taskCount]), true) : null, // [D, T]
-    table: shape.idDim > 0 ? tf.variable(tf.zeros([shape.vocabularySize, taskCount]), true) : null, // [V, T]
-    bias: tf.variable(tf.tensor1d(shape.initialBias), true), // [T]
-  }));
+  const dense = shape.denseDim > 0 ? ownedVariable(tf.zeros([shape.denseDim, taskCount])) : null; // [D, T]
+  const table = shape.idDim > 0 ? ownedVariable(tf.zeros([shape.vocabularySize, taskCount])) : null; // [V, T]
+  const bias = ownedVariable(tf.tensor1d(shape.initialBias)); // [T]
   const variables = [dense, table, bias].filter((v): v is tf.Variable => v !== null);
 
   return {
@@ -42,4 +39,11 @@ export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
       }),
     dispose: () => variables.forEach((v) => v.dispose()),
   };
+}
+
+/** A trainable variable that does not leave its initial-value tensor behind (tf.variable copies it). */
+function ownedVariable(initial: tf.Tensor): tf.Variable {
+  const v = tf.variable(initial, true);
+  initial.dispose();
+  return v;
 }

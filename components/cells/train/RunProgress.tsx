@@ -1,0 +1,27 @@
+'use client';
+import type { RunView } from '@/lib/store/runSlice';
+
+/** Progress bar with ETA and the run's size. */
+export function RunProgress({ run }: { run: RunView }) {
+  const p = run.progress;
+  const fraction = p ? p.step / p.totalSteps : 0;
+  const rowsLeft = p ? (p.totalSteps - p.step) * run.config.batchSize : 0;
+  const eta = p && p.rowsPerSecond > 0 ? rowsLeft / p.rowsPerSecond : null;
+  return (
+    <div className="row" style={{ marginTop: 10 }} data-testid="run-progress" data-status={run.status}>
+      <progress value={fraction} max={1} aria-label="Training progress" />
+      <span>
+        {run.status === 'running' ? (p ? `step ${p.step} / ${p.totalSteps}, epoch ${p.epoch}` : 'preparing data and backend…') : `run ${run.status}`}
+        {p && run.status === 'running' && eta !== null && ` · about ${Math.ceil(eta)} s left`}
+        {p && ` · ${Math.round(p.rowsPerSecond).toLocaleString()} rows/s`}
+      </span>
+      {run.prepared && (
+        <span className="muted">
+          {run.prepared.trainRows.toLocaleString()} training rows (after sampling), {run.prepared.validationRows.toLocaleString()} validation rows,{' '}
+          {run.prepared.features} feature columns, {run.prepared.vocabularySize.toLocaleString()} id slots
+          {run.parameterCount !== undefined && `, ${run.parameterCount.toLocaleString()} parameters`}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useMemo } from 'react';
+import type { TaskEvaluation } from '@/lib/train/evaluate';
+import type { RunView } from '@/lib/store/runSlice';
+import { LossChart, type LossSeries } from '../../charts/LossChart';
+import { ReliabilityChart } from '../../charts/ReliabilityChart';
+
+const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+
+/** One head: its loss curves, reliability diagram and current validation metrics. */
+export function TaskPanel({ task, run, evaluation }: { task: string; run: RunView; evaluation: TaskEvaluation | undefined }) {
+  const series: LossSeries = useMemo(
+    () => ({
+      train: run.losses.filter((p) => p.task === task).map((p) => ({ step: p.step, loss: p.train })),
+      validation: run.evaluations.flatMap((round) => round.filter((e) => e.task === task).map((e) => ({ step: e.step, loss: e.valLoss }))),
+    }),
+    [run.losses, run.evaluations, task],
+  );
+  const keepRate = run.spec.sampling.keepRates[task] ?? 1;
+  return (
+    <div className="chart-card" data-testid={`task-panel-${task}`}>
+      <h3>
+        {task} <span className="muted">keep rate {keepRate}</span>
+      </h3>
+      <LossChart series={series} label={`Train and validation log loss for ${task}`} />
+      {evaluation && (
+        <>
+          <ReliabilityChart bins={evaluation.reliability} label={`Reliability diagram for ${task}: mean recalibrated prediction against observed rate`} />
+          <table className="grid" aria-label={`Validation metrics for ${task}`}>
+            <tbody>
+              <tr>
+                <td>calibration ratio Σp/Σy</td>
+                <td className="num" data-testid={`calibration-ratio-${task}`}>
+                  {fmt(evaluation.calibrationRatio, 3)}
+                </td>
+              </tr>
+              <tr>
+                <td>validation log loss</td>
+                <td className="num">{fmt(evaluation.valLoss)}</td>
+              </tr>
+              <tr>
+                <td>normalized entropy</td>
+                <td className="num">{fmt(evaluation.normalizedEntropy)}</td>
+              </tr>
+              <tr>
+                <td>AUC</td>
+                <td className="num">{fmt(evaluation.auc)}</td>
+              </tr>
+              <tr>
+                <td>ECE (10 quantile bins)</td>
+                <td className="num">{fmt(evaluation.ece)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+import { useAppStore } from '@/lib/store';
+import { CellFrame } from '../../notebook/CellFrame';
+import { RunProgress } from './RunProgress';
+import { TaskPanel } from './TaskPanel';
+
+/** Train cell: start/stop, backend, progress, and live charts per head. */
+export function TrainCell() {
+  const run = useAppStore((s) => s.run);
+  const blockers = useAppStore((s) => s.runBlockers);
+  const start = useAppStore((s) => s.startRun);
+  const stop = useAppStore((s) => s.stopRun);
+  const running = run?.status === 'running';
+  const latest = run?.evaluations[run.evaluations.length - 1] ?? [];
+  return (
+    <CellFrame id="train" title="5 · Train">
+      <p className="explain">
+        Training runs in a background worker on your GPU through WebGPU (else WebGL, else the CPU). Train loss is shown recalibrated and
+        re-weighted by 1/w on sampled negatives, so it is comparable with the validation loss, which is measured on untouched validation rows.
+      </p>
+      <div className="row">
+        <button onClick={start} disabled={running}>
+          Train
+        </button>
+        <button className="secondary" onClick={stop} disabled={!running}>
+          Stop
+        </button>
+        {run?.backend && (
+          <span data-testid="backend" data-backend={run.backend.name}>
+            Backend: <strong>{run.backend.name}</strong> — {run.backend.description}
+          </span>
+        )}
+      </div>
+      {blockers.length > 0 && (
+        <div className="alert" role="alert">
+          Cannot train yet: {blockers.join('; ')}.
+        </div>
+      )}
+      {run && <RunProgress run={run} />}
+      {run?.error && (
+        <div className="alert" role="alert" data-testid="train-error">
+          <strong>{run.error.message}</strong>
+          <p className="hint">{run.error.hint}</p>
+        </div>
+      )}
+      {run && (
+        <div className="charts">
+          {run.spec.targets.map((task) => (
+            <TaskPanel key={task} task={task} run={run} evaluation={latest.find((e) => e.task === task)} />
+          ))}
+        </div>
+      )}
+    </CellFrame>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+import { useEffect } from 'react';
+import { useAppStore } from '@/lib/store';
+import { DataCell } from '../cells/data/DataCell';
+import { TargetsCell } from '../cells/targets/TargetsCell';
+import { SamplingCell } from '../cells/sampling/SamplingCell';
+import { ModelCell } from '../cells/model/ModelCell';
+import { TrainCell } from '../cells/train/TrainCell';
+import { ValueCell } from '../cells/value/ValueCell';
+
+export const SAMPLE_URL = '/data/kuairand_feedback.tsv';
+export const SAMPLE_NAME = 'KuaiRand feedback sample (kuairand_feedback.tsv)';
+
+/** The notebook: cells top to bottom, with the bundled sample loaded on first open. */
+export function Notebook() {
+  const hasTable = useAppStore((s) => s.table !== null);
+  useEffect(() => {
+    if (useAppStore.getState().table) return;
+    const { setDataLoading, loadText, reportDataError } = useAppStore.getState();
+    setDataLoading(SAMPLE_NAME);
+    fetch(SAMPLE_URL)
+      .then((r) => {
+        if (!r.ok) throw new Error(`the bundled sample answered HTTP ${r.status}`);
+        return r.text();
+      })
+      .then((text) => loadText(text, SAMPLE_NAME))
+      .catch(reportDataError);
+  }, []);
+  return (
+    <div className="notebook">
+      <DataCell />
+      {hasTable && (
+        <>
+          <TargetsCell />
+          <SamplingCell />
+          <ModelCell />
+          <TrainCell />
+          <ValueCell />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { StateCreator } from 'zustand';
+import type { Table } from '../data/table';
+import { ProblemSpecSchema, type ProblemSpec } from '../formulate/spec';
+import { TrainConfigSchema, type TrainConfig } from '../train/config';
+import type { TrainErrorInfo } from '../train/errors';
+import type { TaskEvaluation } from '../train/evaluate';
+import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol';
+import type { LossPoint } from '../train/trainer';
+import { createTrainingClient, type TrainingClient } from '../train/client';
+import type { AppState } from './index';
+import { currentSpec } from './specSlice';
+
+export type RunStatus = 'running' | 'finished' | 'stopped' | 'error';
+
+/** One training run as the UI sees it; it keeps the table and spec it was started with. */
+export interface RunView {
+  runId: number;
+  status: RunStatus;
+  table: Table;
+  spec: ProblemSpec;
+  /** Column shown as the item in slates (first item-id column), if any. */
+  itemColumn: string | null;
+  config: TrainConfig;
+  backend?: BackendInfo;
+  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number };
+  progress?: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number };
+  losses: LossPoint[];
+  /** Every evaluation round, oldest first; the last is the current state of each head. */
+  evaluations: TaskEvaluation[][];
+  predictions?: RunPredictions;
+  parameterCount?: number;
+  error?: TrainErrorInfo;
+}
+
+export interface RunSlice {
+  run: RunView | null;
+  /** Validation problems that stop a run from starting, shown next to the Train button. */
+  runBlockers: string[];
+  startRun(): void;
+  stopRun(): void;
+  handleWorkerEvent(event: WorkerEvent): void;
+}
+
+let client: TrainingClient | null = null;
+let nextRunId = 1;
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+  run: null,
+  runBlockers: [],
+  startRun() {
+    const state = get();
+    if (!state.table || state.run?.status === 'running') return;
+    const spec = ProblemSpecSchema.safeParse(currentSpec(state));
+    const config = TrainConfigSchema.safeParse(state.config);
+    const blockers = [...(spec.success ? [] : spec.error.issues.map((i) => i.message)), ...(config.success ? [] : config.error.issues.map((i) => i.message))];
+    set({ runBlockers: blockers });
+    if (!spec.success || !config.success) return;
+    const runId = nextRunId++;
+    const itemColumn = state.profiles.find((p) => p.role === 'item-id')?.name ?? null;
+    set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [] } });
+    get().dispatchCell({ type: 'start', cell: 'train' });
+    client ??= createTrainingClient((event) => get().handleWorkerEvent(event));
+    client.start(runId, state.table, spec.data, config.data);
+  },
+  stopRun() {
+    const run = get().run;
+    if (run?.status === 'running') client?.stop(run.runId);
+  },
+  handleWorkerEvent(event) {
+    const run = get().run;
+    if (!run || event.runId !== run.runId) return;
+    const update = (patch: Partial<RunView>) => set({ run: { ...run, ...patch } });
+    switch (event.type) {
+      case 'backend':
+        return update({ backend: event.backend });
+      case 'prepared':
+        return update({ prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize } });
+      case 'progress':
+        return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond } });
+      case 'loss':
+        return update({ losses: run.losses.concat(event.points) });
+      case 'evaluation':
+        return update({ evaluations: [...run.evaluations, event.evaluations] });
+      case 'done': {
+        update({ status: event.status, predictions: event.predictions, parameterCount: event.parameterCount });
+        // A stopped run still has predictions from its last evaluation, so the value cell can use it.
+        get().dispatchCell({ type: 'succeed', cell: 'train' });
+        get().resetWeights(event.predictions.tasks);
+        get().dispatchCell({ type: 'succeed', cell: 'value' });
+        return;
+      }
+      case 'error':
+        update({ status: 'error', error: event.error });
+        get().dispatchCell({ type: 'fail', cell: 'train' });
+        return;
+    }
+  },
+});

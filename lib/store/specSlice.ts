@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type { ColumnProfile } from '../data/roles';
+import { defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
+import type { FeatureSpec, ProblemSpec, SamplingSpec } from '../formulate/spec';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
+import type { AppState } from './index';
+
+export interface SpecSlice {
+  targets: string[];
+  features: FeatureSpec[];
+  userColumn: string | null;
+  sampling: SamplingSpec;
+  config: TrainConfig;
+  toggleTarget(column: string, on: boolean): void;
+  toggleFeature(column: string, on: boolean): void;
+  setKeepRate(column: string, rate: number): void;
+  setSampling(patch: Partial<Omit<SamplingSpec, 'keepRates'>>): void;
+  setConfig(patch: Partial<TrainConfig>): void;
+}
+
+/** The spec a freshly loaded table starts with. */
+export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> {
+  const targets = defaultTargets(profiles);
+  return {
+    targets,
+    features: defaultFeatures(profiles),
+    userColumn: defaultUserColumn(profiles),
+    sampling: { ...DEFAULT_SAMPLING, keepRates: Object.fromEntries(targets.map((t) => [t, 1])) },
+  };
+}
+
+/** The ProblemSpec of the current settings (validated at the worker border). */
+export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'>): ProblemSpec {
+  return {
+    version: 1,
+    targets: s.targets,
+    features: s.features.filter((f) => !s.targets.includes(f.column)),
+    userColumn: s.userColumn,
+    sampling: { ...s.sampling, keepRates: Object.fromEntries(s.targets.map((t) => [t, s.sampling.keepRates[t] ?? 1])) },
+  };
+}
+
+export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, get) => ({
+  ...specForNewTable([]),
+  config: DEFAULT_TRAIN_CONFIG,
+  toggleTarget(column, on) {
+    const targets = on ? [...new Set([...get().targets, column])] : get().targets.filter((t) => t !== column);
+    const keepRates = { ...get().sampling.keepRates, [column]: get().sampling.keepRates[column] ?? 1 };
+    set({ targets, sampling: { ...get().sampling, keepRates } });
+    get().dispatchCell({ type: 'edit', cell: 'targets' });
+  },
+  toggleFeature(column, on) {
+    const profile = get().profiles.find((p) => p.name === column);
+    const features = get().features.filter((f) => f.column !== column);
+    if (on) features.push({ column, encoding: profile?.role === 'numeric' ? 'numeric' : 'embedding' });
+    set({ features });
+    get().dispatchCell({ type: 'edit', cell: 'model' });
+  },
+  setKeepRate(column, rate) {
+    set({ sampling: { ...get().sampling, keepRates: { ...get().sampling.keepRates, [column]: rate } } });
+    get().dispatchCell({ type: 'edit', cell: 'sampling' });
+  },
+  setSampling(patch) {
+    set({ sampling: { ...get().sampling, ...patch } });
+    get().dispatchCell({ type: 'edit', cell: 'sampling' });
+  },
+  setConfig(patch) {
+    set({ config: { ...get().config, ...patch } });
+    get().dispatchCell({ type: 'edit', cell: 'model' });
+  },
+});

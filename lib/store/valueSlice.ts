@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index';
+
+export interface ValueSlice {
+  /** Weight per action in the value formula, keyed by action column. */
+  weights: Record<string, number>;
+  /** Slate depth for the outcome table. */
+  topK: number;
+  /** The user whose slate is shown; null picks the user with the most validation impressions. */
+  selectedUser: number | null;
+  setWeight(action: string, weight: number): void;
+  resetWeights(actions: string[]): void;
+  setTopK(k: number): void;
+  selectUser(key: number | null): void;
+}
+
+export const createValueSlice: StateCreator<AppState, [], [], ValueSlice> = (set, get) => ({
+  weights: {},
+  topK: 10,
+  selectedUser: null,
+  setWeight: (action, weight) => set({ weights: { ...get().weights, [action]: weight } }),
+  // Keep weights the person already set for actions that are still targets.
+  resetWeights: (actions) => set({ weights: Object.fromEntries(actions.map((a) => [a, get().weights[a] ?? 1])) }),
+  setTopK: (k) => set({ topK: k }),
+  selectUser: (key) => set({ selectedUser: key }),
+});

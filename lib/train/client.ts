@@ -1,0 +1,54 @@
+/**
+ * The page's only door to the training worker. It owns the Worker object, restarts it after a
+ * crash, and turns worker failures into ordinary protocol error events.
+ */
+import type { Table } from '../data/table';
+import type { ProblemSpec } from '../formulate/spec';
+import type { TrainConfig } from './config';
+import type { WorkerEvent, WorkerRequest } from './protocol';
+
+export interface TrainingClient {
+  start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig): void;
+  stop(runId: number): void;
+  dispose(): void;
+}
+
+export function createTrainingClient(onEvent: (event: WorkerEvent) => void): TrainingClient {
+  let worker: Worker | null = null;
+  let currentRun = -1;
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'value-lab-training' });
+    w.onmessage = (message: MessageEvent<WorkerEvent>) => onEvent(message.data);
+    w.onerror = (event) => {
+      event.preventDefault();
+      w.terminate();
+      if (worker === w) worker = null;
+      onEvent({
+        type: 'error',
+        runId: currentRun,
+        error: { code: 'worker-crashed', message: `The training worker stopped unexpectedly${event.message ? `: ${event.message}` : ''}.`, hint: 'Press Train again; a fresh worker will start. Your data and finished runs are kept.' },
+      });
+    };
+    worker = w;
+    return w;
+  };
+
+  const send = (request: WorkerRequest) => ensureWorker().postMessage(request);
+
+  return {
+    start(runId, table, spec, config) {
+      currentRun = runId;
+      // The table is copied (structured clone), not transferred: the page keeps using it.
+      send({ type: 'start', runId, table, spec, config });
+    },
+    stop(runId) {
+      if (worker) send({ type: 'stop', runId });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}

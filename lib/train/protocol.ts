@@ -1,0 +1,55 @@
+/**
+ * The typed protocol between the page (lib/train/client.ts) and the training worker
+ * (lib/train/worker.ts). Requests go in; one-way events come out and carry only new points.
+ */
+import type { Table } from '../data/table';
+import type { ProblemSpec } from '../formulate/spec';
+import type { TrainConfig } from './config';
+import type { TrainErrorInfo } from './errors';
+import type { TaskEvaluation } from './evaluate';
+import type { LossPoint } from './trainer';
+
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+
+/** The backend a run uses, with what the adapter says about itself (shown in the UI). */
+export interface BackendInfo {
+  name: BackendName;
+  /** Human description, e.g. "Google SwiftShader (software)". */
+  description: string;
+  vendor: string;
+  architecture: string;
+  isSoftware: boolean;
+  /** Why earlier choices were skipped, e.g. "webgpu: navigator.gpu missing". */
+  fallbacks: string[];
+}
+
+export type WorkerRequest =
+  | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig }
+  | { type: 'stop'; runId: number };
+
+export interface RunPredictions {
+  tasks: string[];
+  keepRates: number[];
+  /** Table row index of each validation impression. */
+  rows: Int32Array;
+  /** Per task, recalibrated probabilities aligned with `rows`. */
+  calibrated: Float32Array[];
+  /** Per task, raw sampled-space outputs aligned with `rows` (for comparisons only). */
+  raw: Float32Array[];
+}
+
+export type WorkerEvent =
+  | { type: 'backend'; runId: number; backend: BackendInfo }
+  | { type: 'prepared'; runId: number; trainRows: number; validationRows: number; features: number; vocabularySize: number }
+  | { type: 'progress'; runId: number; step: number; totalSteps: number; epoch: number; rowsPerSecond: number }
+  | { type: 'loss'; runId: number; points: LossPoint[] }
+  | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions }
+  | { type: 'error'; runId: number; error: TrainErrorInfo };
+
+/** Buffers of a done event, handed over with `transfer` instead of being copied. */
+export function transferablesOf(event: WorkerEvent): Transferable[] {
+  if (event.type !== 'done') return [];
+  const p = event.predictions;
+  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer)] as Transferable[];
+}

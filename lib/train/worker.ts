@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: a thin adapter between the protocol and the pure trainer.
+ * Every input is validated here, at the border, with the same schemas the page uses.
+ */
+import { ProblemSpecSchema } from '../formulate/spec';
+import { chooseBackend } from './backend';
+import { TrainConfigSchema } from './config';
+import { TrainError, toTrainErrorInfo } from './errors';
+import { prepareData } from './prepare';
+import { transferablesOf, type WorkerEvent, type WorkerRequest } from './protocol';
+import { trainModel } from './trainer';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const stopRequested = new Set<number>();
+let backendReady: ReturnType<typeof chooseBackend> | null = null;
+
+function post(event: WorkerEvent): void {
+  scope.postMessage(event, transferablesOf(event));
+}
+
+scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
+  const request = message.data;
+  if (request.type === 'stop') stopRequested.add(request.runId);
+  else void run(request);
+};
+
+async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
+  const { runId } = request;
+  try {
+    const spec = ProblemSpecSchema.safeParse(request.spec);
+    if (!spec.success) throw new TrainError('invalid-spec', `The problem setup is invalid: ${spec.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the Targets and Sampling cells and train again.');
+    const config = TrainConfigSchema.safeParse(request.config);
+    if (!config.success) throw new TrainError('invalid-config', `The model settings are invalid: ${config.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the values in the Model cell and train again.');
+    backendReady ??= chooseBackend();
+    const backend = await backendReady.catch((err) => {
+      backendReady = null;
+      throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, 'Use a recent Chrome or Edge, or reload the page.');
+    });
+    post({ type: 'backend', runId, backend });
+    const data = prepareData(request.table, spec.data, config.data);
+    post({ type: 'prepared', runId, trainRows: data.train.rows, validationRows: data.validation.rows, features: data.train.denseDim + data.train.idDim, vocabularySize: data.encoders.vocabularySize });
+    const result = await trainModel(data, config.data, {
+      onLoss: (points) => post({ type: 'loss', runId, points }),
+      onEvaluation: (evaluations) => post({ type: 'evaluation', runId, evaluations }),
+      onProgress: (p) => post({ type: 'progress', runId, ...p }),
+      shouldStop: () => stopRequested.has(runId),
+    });
+    post({
+      type: 'done',
+      runId,
+      status: result.status,
+      steps: result.steps,
+      parameterCount: result.parameterCount,
+      predictions: { tasks: data.tasks, keepRates: data.keepRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw },
+    });
+  } catch (err) {
+    post({ type: 'error', runId, error: toTrainErrorInfo(err) });
+  } finally {
+    stopRequested.delete(runId);
+  }
+}

@@ -1,0 +1,30 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // Nothing leaves the machine: the app only talks to its own origin.
+  poweredByHeader: false,
+  turbopack: {
+    resolveAlias: {
+      // danfojs' default browser entry inlines tfjs 3.13 and plotly, and its kernels would overwrite
+      // tfjs 4.22's. Its plain CommonJS sources use our one tfjs instead (DESIGN §3). A relative
+      // path is required: a bare "danfojs/dist/..." target is silently ignored.
+      danfojs: './node_modules/danfojs/dist/danfojs-browser/src/index.js',
+      xlsx: './lib/profile/stubs/xlsx.js',
+      'plotly.js-dist-min': './lib/profile/stubs/plotly.js',
+    },
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'" },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
