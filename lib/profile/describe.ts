@@ -1,6 +1,6 @@
 import type { Table } from '../data/table';
 
-/** danfojs' describe() of one numeric column over its present values (count is exact; the rest on at most MAX_ROWS rows). */
+/** danfojs' describe() of one numeric column over its present values (count is exact; the rest on at most SUMMARY_SAMPLE_ROWS rows). */
 export interface NumericSummary {
   column: string;
   count: number;
@@ -11,8 +11,11 @@ export interface NumericSummary {
   max: number;
 }
 
-/** Enough rows for stable summaries without stalling the page on a million rows. */
-const MAX_ROWS = 50_000;
+/**
+ * Statistics come from an evenly spaced sample: danfojs' median (mathjs quickselect) is quadratic
+ * on columns full of equal values (measured: 11 s for one 41k-row 0/1 column in Chromium).
+ */
+export const SUMMARY_SAMPLE_ROWS = 5_000;
 
 /**
  * Summaries of the numeric columns through danfojs. danfojs is imported lazily: it is only needed
@@ -21,7 +24,7 @@ const MAX_ROWS = 50_000;
  */
 export async function describeNumericColumns(table: Table): Promise<NumericSummary[]> {
   const dfd = await import('danfojs');
-  const step = Math.max(1, Math.ceil(table.rowCount / MAX_ROWS));
+  const step = Math.max(1, Math.ceil(table.rowCount / SUMMARY_SAMPLE_ROWS));
   const out: NumericSummary[] = [];
   for (const col of table.columns) {
     if (col.kind !== 'number') continue;
@@ -32,6 +35,8 @@ export async function describeNumericColumns(table: Table): Promise<NumericSumma
     const [, mean, std, min, median, max] = described.values as number[];
     const count = col.missing.reduce((n, m) => n + (m ? 0 : 1), 0);
     out.push({ column: col.name, count, mean, std, min, median, max });
+    // Yield between columns so the page stays responsive while summaries are computed.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { Table } from '@/lib/data/table';
-import { describeNumericColumns, type NumericSummary } from '@/lib/profile/describe';
+import { describeNumericColumns, SUMMARY_SAMPLE_ROWS, type NumericSummary } from '@/lib/profile/describe';
 
 const fmt = (v: number) => (Math.abs(v) >= 1e6 ? v.toExponential(3) : Number.isInteger(v) ? String(v) : v.toFixed(3));
 
@@ -20,7 +20,7 @@ export function ProfileSummary({ table }: { table: Table }) {
   const current = state?.table === table ? state : null;
   return (
     <details>
-      <summary>Numeric summary (danfojs describe)</summary>
+      <summary>Numeric summary (danfojs describe; statistics on an evenly spaced sample of up to {SUMMARY_SAMPLE_ROWS.toLocaleString()} rows)</summary>
       {!current && <p role="status">Computing summaries…</p>}
       {current?.error && <p className="alert">The summary could not be computed: {current.error}</p>}
       {current?.rows && (
