@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 180_000,
   expect: { timeout: 30_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // The JSON file feeds the one-line summary that `npm test` prints at the end.
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     headless: true,

@@ -33,6 +33,9 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       set({ table, profiles, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
       // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
       get().dispatchCell({ type: 'edit', cell: 'data' });
+      // Settings cells take effect at once: with defaults chosen for the new table they are current.
+      for (const cell of ['targets', 'sampling', 'model'] as const) get().dispatchCell({ type: 'succeed', cell });
+      if (get().targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
       return true;
     } catch (err) {
       get().reportDataError(err);

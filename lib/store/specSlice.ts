@@ -48,6 +48,7 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
     const keepRates = { ...get().sampling.keepRates, [column]: get().sampling.keepRates[column] ?? 1 };
     set({ targets, sampling: { ...get().sampling, keepRates } });
     get().dispatchCell({ type: 'edit', cell: 'targets' });
+    if (targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
   },
   toggleFeature(column, on) {
     const profile = get().profiles.find((p) => p.name === column);

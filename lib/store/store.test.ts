@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAppStore } from './index';
+import { INITIAL_STATUSES } from '../notebook/cells';
+
+const shop = readFileSync(join(__dirname, '../../e2e/fixtures/shop_small.csv'), 'utf8');
+
+describe('app store', () => {
+  beforeEach(() => useAppStore.setState({ table: null, profiles: [], dataError: null, run: null, cells: INITIAL_STATUSES, weights: {} }));
+
+  it('loads a table, detects actions and picks a default spec', () => {
+    expect(useAppStore.getState().loadText(shop, 'shop.csv')).toBe(true);
+    const s = useAppStore.getState();
+    expect(s.table?.rowCount).toBe(12);
+    expect(s.targets).toEqual(['clicked', 'bought']);
+    expect(s.features.map((f) => f.column)).toEqual(['user_id', 'item_id', 'category', 'price']);
+    expect(s.userColumn).toBe('user_id');
+    expect(s.cells).toMatchObject({ data: 'done', targets: 'done', sampling: 'done', model: 'done', train: 'idle' });
+  });
+
+  it('keeps the current dataset when a new file cannot be read', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    expect(useAppStore.getState().loadText('only,header\n', 'empty.csv')).toBe(false);
+    const s = useAppStore.getState();
+    expect(s.table?.source).toBe('shop.csv');
+    expect(s.dataError).toMatchObject({ code: 'no-rows' });
+    expect(useAppStore.getState().loadText('a,b\nx,y\nz,w\n', 'text.csv')).toBe(false);
+    expect(useAppStore.getState().dataError).toMatchObject({ code: 'no-actions' });
+    expect(useAppStore.getState().table?.source).toBe('shop.csv');
+  });
+
+  it('marks downstream cells stale when a setting changes after training', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    useAppStore.setState({ cells: { ...useAppStore.getState().cells, train: 'done', value: 'done' } });
+    useAppStore.getState().setKeepRate('bought', 0.1);
+    expect(useAppStore.getState().cells).toMatchObject({ sampling: 'done', model: 'stale', train: 'stale', value: 'stale' });
+    expect(useAppStore.getState().sampling.keepRates.bought).toBe(0.1);
+  });
+
+  it('reports what blocks a run instead of starting it', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    useAppStore.getState().toggleTarget('clicked', false);
+    useAppStore.getState().toggleTarget('bought', false);
+    expect(useAppStore.getState().cells.targets).toBe('error');
+    useAppStore.getState().startRun();
+    expect(useAppStore.getState().run).toBeNull();
+    expect(useAppStore.getState().runBlockers).toContain('choose at least one action as a target');
+  });
+
+  it('applies worker events only to the current run', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    const s = useAppStore.getState();
+    useAppStore.setState({
+      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], features: [{ column: 'price', encoding: 'numeric' }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
+    });
+    s.handleWorkerEvent({ type: 'loss', runId: 4, points: [{ step: 1, epoch: 1, task: 'clicked', train: 0.5, sampled: 0.5 }] });
+    expect(useAppStore.getState().run?.losses).toHaveLength(0);
+    s.handleWorkerEvent({ type: 'loss', runId: 5, points: [{ step: 1, epoch: 1, task: 'clicked', train: 0.5, sampled: 0.5 }] });
+    expect(useAppStore.getState().run?.losses).toHaveLength(1);
+    s.handleWorkerEvent({ type: 'error', runId: 5, error: { code: 'diverged', message: 'loss NaN at step 3', hint: 'lower the learning rate' } });
+    expect(useAppStore.getState().run?.status).toBe('error');
+    expect(useAppStore.getState().cells.train).toBe('error');
+  });
+});
