@@ -16,14 +16,13 @@ export function Notebook() {
   const hasTable = useAppStore((s) => s.table !== null);
   useEffect(() => {
     if (useAppStore.getState().table) return;
-    const { setDataLoading, loadText, reportDataError } = useAppStore.getState();
-    setDataLoading(SAMPLE_NAME);
+    const { loadFile, reportDataError } = useAppStore.getState();
     fetch(SAMPLE_URL)
       .then((r) => {
         if (!r.ok) throw new Error(`the bundled sample answered HTTP ${r.status}`);
-        return r.text();
+        return r.blob();
       })
-      .then((text) => loadText(text, SAMPLE_NAME))
+      .then((blob) => loadFile(blob, SAMPLE_NAME))
       .catch(reportDataError);
   }, []);
   return (

@@ -7,6 +7,13 @@ export type DataErrorCode =
   | 'unsupported-format'
   | 'too-few-columns'
   | 'no-actions'
+  | 'not-records'
+  | 'invalid-json'
+  | 'corrupt-gzip'
+  | 'corrupt-parquet'
+  | 'wrong-encoding'
+  | 'cancelled'
+  | 'too-large'
   | 'read-failed';
 
 /** A user-facing failure while reading data: what went wrong and what to do about it. */

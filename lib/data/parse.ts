@@ -1,55 +1,154 @@
 import Papa from 'papaparse';
+import { TableBuilder, uniqueNames } from './builder';
 import { DataError } from './errors';
-import type { Column, Table } from './table';
+import type { Table } from './table';
 
-const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a']);
-/** A few ragged lines (a trailing partial line, a stray footer) are tolerated; more means a wrong format. */
+/** A few ragged lines (a trailing partial line, a stray footer) are skipped with a warning; more means a wrong format. */
 const MAX_RAGGED_SHARE = 0.01;
+const HEADER_SNIFF_ROWS = 51;
 
-/**
- * Parse delimited text (CSV, TSV, `;` or `|` separated) into a columnar Table.
- * The delimiter is sniffed; a header row is detected (see looksLikeHeader).
- * Throws DataError with a hint for anything that cannot become a table.
- */
-export function parseDelimited(text: string, source: string): Table {
-  if (text.trim().length === 0) {
-    throw new DataError('empty-file', `${source} is empty.`, 'Choose a CSV or TSV file with a header row and at least one data row.');
-  }
-  if (looksBinary(text)) {
-    throw new DataError('binary-file', `${source} is not a text file (it contains binary bytes).`, 'Export the data as CSV or TSV (comma- or tab-separated text) and load that file.');
-  }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    header: false,
-    skipEmptyLines: 'greedy',
-    delimitersToGuess: ['\t', ',', ';', '|'],
-  });
-  const rows = parsed.data;
-  if (rows.length === 0) throw new DataError('no-rows', `${source} has no rows.`, 'Check that the file is not empty.');
-  const width = rows[0].length;
-  if (width < 2) {
-    throw new DataError('too-few-columns', `${source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
-  }
-  const hasHeader = looksLikeHeader(rows);
-  const body = hasHeader ? rows.slice(1) : rows;
-  if (body.length === 0) {
-    throw new DataError('no-rows', `${source} has a header row but no data rows.`, 'Add at least one row of data under the header.');
-  }
-  const ragged = countRagged(body, width);
-  if (ragged.count > Math.max(1, body.length * MAX_RAGGED_SHARE)) {
-    throw new DataError(
-      'ragged-rows',
-      `${source}: ${ragged.count} of ${body.length} rows do not have ${width} fields (first at data row ${ragged.first + 1}, which has ${body[ragged.first].length}).`,
-      'Check the delimiter and quoting: every row needs the same number of fields as the header. Fields containing the delimiter must be quoted.',
-    );
-  }
-  const good = ragged.count === 0 ? body : body.filter((r) => r.length === width);
-  const names = hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`);
-  const columns = names.map((name, c) => buildColumn(name, good, c));
-  return { source, rowCount: good.length, columns };
+export type HeaderMode = 'auto' | 'yes' | 'no';
+
+export interface ParseProgress {
+  rows: number;
+  /** Bytes of input consumed so far, and in total (after decompression). */
+  bytes: number;
+  totalBytes: number;
 }
 
-function looksBinary(text: string): boolean {
-  const head = text.slice(0, 4096);
+export interface DelimitedOptions {
+  header?: HeaderMode;
+  onProgress?(progress: ParseProgress): void;
+}
+
+/**
+ * Receives parsed rows chunk by chunk and builds the table column by column, so the rows
+ * themselves are never all held at once. Shared by the synchronous string parser (tests) and the
+ * streaming worker parser (files).
+ */
+export function createDelimitedSink(source: string, totalBytes: number, options: DelimitedOptions = {}) {
+  let builder: TableBuilder | null = null;
+  let width = 0;
+  let ragged = 0;
+  let firstRagged = -1;
+  let dataRows = 0;
+  let headerRow: string[] | null = null;
+
+  const start = (rows: string[][]) => {
+    width = rows[0].length;
+    if (width < 2) {
+      throw new DataError('too-few-columns', `${source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
+    }
+    const mode = options.header ?? 'auto';
+    const hasHeader = mode === 'yes' || (mode === 'auto' && looksLikeHeader(rows.slice(0, HEADER_SNIFF_ROWS)));
+    headerRow = hasHeader ? rows[0] : null;
+    builder = new TableBuilder(hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`));
+    return hasHeader ? rows.slice(1) : rows;
+  };
+
+  return {
+    onRows(rows: string[][], bytes: number) {
+      if (rows.length === 0) return;
+      const body = builder ? rows : start(rows);
+      const b = builder!;
+      for (const row of body) {
+        if (row.length !== width) {
+          ragged++;
+          if (firstRagged < 0) firstRagged = dataRows + 1;
+        } else b.addRow(row);
+        dataRows++;
+      }
+      options.onProgress?.({ rows: b.rowCount, bytes, totalBytes });
+    },
+    finish(): Table {
+      if (!builder) throw new DataError('no-rows', `${source} has no rows.`, 'Check that the file is not empty.');
+      if (dataRows === 0) throw new DataError('no-rows', `${source} has a header row but no data rows.`, 'Add at least one row of data under the header.');
+      if (ragged > Math.max(1, dataRows * MAX_RAGGED_SHARE)) {
+        throw new DataError(
+          'ragged-rows',
+          `${source}: ${ragged} of ${dataRows} rows do not have ${width} fields (first at data row ${firstRagged}).`,
+          'Check the delimiter and quoting: every row needs as many fields as the header. Fields containing the delimiter must be quoted, and every quote closed.',
+        );
+      }
+      const table = (builder as TableBuilder).finish(source);
+      const warnings: string[] = [];
+      if (ragged > 0) warnings.push(`${ragged} row(s) with a wrong number of fields were skipped (first at data row ${firstRagged}).`);
+      if (headerRow === null) warnings.push('No header row was detected; columns are named col_1, col_2… (change "Header row" if that is wrong).');
+      return warnings.length ? { ...table, warnings } : table;
+    },
+  };
+}
+
+const PAPA_CONFIG = { header: false as const, skipEmptyLines: 'greedy' as const, delimitersToGuess: ['\t', ',', ';', '|'] };
+
+/**
+ * Parse delimited text (CSV, TSV, `;` or `|` separated) into a columnar Table, synchronously.
+ * Throws DataError with a hint for anything that cannot become a table.
+ */
+export function parseDelimited(text: string, source: string, options: DelimitedOptions = {}): Table {
+  checkText(text.slice(0, 4096), source, text.trim().length === 0);
+  const sink = createDelimitedSink(source, text.length, options);
+  let failure: unknown = null;
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    ...PAPA_CONFIG,
+    chunkSize: 1 << 20,
+    complete: () => undefined,
+    chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      try {
+        sink.onRows(results.data, results.meta.cursor);
+      } catch (err) {
+        failure = err;
+        parser.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
+  return sink.finish();
+}
+
+/**
+ * Parse a Blob of delimited text in chunks (papaparse streams Blobs; in a worker it reads them
+ * synchronously, so memory holds one chunk of rows at a time).
+ */
+export function parseDelimitedBlob(blob: Blob, source: string, options: DelimitedOptions = {}): Promise<Table> {
+  const sink = createDelimitedSink(source, blob.size, options);
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    Papa.parse<string[]>(blob as File, {
+      ...PAPA_CONFIG,
+      chunkSize: 4 << 20,
+      beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
+      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        try {
+          sink.onRows(results.data, results.meta.cursor);
+        } catch (err) {
+          failed = true;
+          parser.abort();
+          reject(err);
+        }
+      },
+      complete: () => {
+        if (failed) return;
+        try {
+          resolve(sink.finish());
+        } catch (err) {
+          reject(err);
+        }
+      },
+      error: (err: Error) => reject(new DataError('read-failed', `${source} could not be read: ${err.message}.`, 'Check that the file is still there and readable, then load it again.')),
+    });
+  });
+}
+
+/** Reject empty and binary input before parsing: `head` is the first few KB as text. */
+export function checkText(head: string, source: string, empty: boolean): void {
+  if (empty) throw new DataError('empty-file', `${source} is empty.`, 'Choose a CSV or TSV file with a header row and at least one data row.');
+  if (looksBinary(head)) {
+    throw new DataError('binary-file', `${source} is not a text file (it contains binary bytes).`, 'Export the data as CSV, TSV, JSON Lines, Parquet or gzip of those, and load that file.');
+  }
+}
+
+function looksBinary(head: string): boolean {
   let odd = 0;
   for (let i = 0; i < head.length; i++) {
     const code = head.charCodeAt(i);
@@ -71,67 +170,6 @@ function isNumeric(s: string): boolean {
 export function looksLikeHeader(rows: string[][]): boolean {
   const first = rows[0];
   if (!first.some(isNumeric)) return true;
-  const sample = rows.slice(1, 51);
+  const sample = rows.slice(1);
   return first.some((cell, c) => !isNumeric(cell) && sample.length > 0 && sample.every((r) => isNumeric(r[c] ?? '')));
-}
-
-function uniqueNames(header: string[]): string[] {
-  const seen = new Map<string, number>();
-  return header.map((raw, i) => {
-    const base = raw.trim() || `col_${i + 1}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n + 1}`;
-  });
-}
-
-function countRagged(body: string[][], width: number): { count: number; first: number } {
-  let count = 0;
-  let first = -1;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i].length !== width) {
-      count++;
-      if (first < 0) first = i;
-    }
-  }
-  return { count, first };
-}
-
-function buildColumn(name: string, rows: string[][], c: number): Column {
-  const n = rows.length;
-  let numeric = true;
-  for (let i = 0; i < n && numeric; i++) {
-    const cell = rows[i][c];
-    if (!MISSING_TOKENS.has(cell.trim().toLowerCase()) && !isNumeric(cell)) numeric = false;
-  }
-  if (numeric) {
-    const values = new Float64Array(n);
-    const missing = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const cell = rows[i][c].trim();
-      if (MISSING_TOKENS.has(cell.toLowerCase())) {
-        values[i] = NaN;
-        missing[i] = 1;
-      } else values[i] = Number(cell);
-    }
-    return { kind: 'number', name, values, missing };
-  }
-  const codes = new Int32Array(n);
-  const dictionary: string[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const cell = rows[i][c].trim();
-    if (MISSING_TOKENS.has(cell.toLowerCase())) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(cell);
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(cell);
-      index.set(cell, code);
-    }
-    codes[i] = code;
-  }
-  return { kind: 'string', name, codes, dictionary };
 }

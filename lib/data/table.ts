@@ -26,6 +26,8 @@ export interface Table {
   source: string;
   rowCount: number;
   columns: Column[];
+  /** Things the person should know about how the file was read (skipped rows, no header…). */
+  warnings?: string[];
 }
 
 /** Look up a column by name; throws if it does not exist (a programming error, not user input). */

@@ -4,6 +4,8 @@ import { CellFrame } from '../../notebook/CellFrame';
 import { ActionsTable } from './ActionsTable';
 import { DataPreview } from './DataPreview';
 import { FileLoader } from './FileLoader';
+import { HeaderChoice } from './HeaderChoice';
+import { LoadingStatus } from './LoadingStatus';
 import { ProfileSummary } from './ProfileSummary';
 
 const SAMPLE_NOTE =
@@ -12,7 +14,6 @@ const SAMPLE_NOTE =
 /** Data cell: what is loaded, its detected actions, a preview, and loading another file. */
 export function DataCell() {
   const table = useAppStore((s) => s.table);
-  const loading = useAppStore((s) => s.dataLoading);
   const error = useAppStore((s) => s.dataError);
   const dismiss = useAppStore((s) => s.dismissDataError);
   return (
@@ -21,7 +22,7 @@ export function DataCell() {
         Rows are impressions (a user was shown an item); 0/1 columns are the actions the user took. Labels come from actions, because nobody can
         say what the &ldquo;correct&rdquo; label is.
       </p>
-      {loading && <p role="status">Loading {loading}…</p>}
+      <LoadingStatus />
       {error && (
         <div className="alert" role="alert" data-testid="data-error">
           <strong>{error.message}</strong>
@@ -38,6 +39,12 @@ export function DataCell() {
             <strong>{table.source}</strong>: {table.rowCount.toLocaleString()} rows × {table.columns.length} columns
           </p>
           {table.source.startsWith('KuaiRand') && <p className="muted">{SAMPLE_NOTE}</p>}
+          {table.warnings?.map((w) => (
+            <p key={w} className="muted" data-testid="data-warning">
+              ⚠ {w}
+            </p>
+          ))}
+          <HeaderChoice />
           <ActionsTable />
           <DataPreview table={table} />
           <ProfileSummary table={table} />

@@ -1,8 +1,10 @@
 'use client';
 import { useRef, useState, type DragEvent } from 'react';
+import { DataError } from '@/lib/data/errors';
 import { useAppStore } from '@/lib/store';
 
-const MAX_BYTES = 512 * 1024 * 1024;
+/** A tab's memory budget: the table needs about 1–3× the file size on top of the file itself. */
+const MAX_BYTES = 1024 * 1024 * 1024;
 
 /** File picker and drop zone for CSV/TSV files. Reading never replaces the current data unless it succeeds. */
 export function FileLoader() {
@@ -11,20 +13,12 @@ export function FileLoader() {
 
   const load = async (file: File | undefined) => {
     if (!file) return;
-    const { setDataLoading, loadText, reportDataError } = useAppStore.getState();
+    const { loadFile, reportDataError } = useAppStore.getState();
     if (file.size > MAX_BYTES) {
-      reportDataError(new Error(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; this version reads files up to ${MAX_BYTES / 1e6} MB`));
+      reportDataError(new DataError('too-large', `${file.name} is ${(file.size / 1e6).toFixed(0)} MB, more than this tab's budget of ${MAX_BYTES / 1e6} MB.`, 'Load a sample of the file (for example the first million rows), or compress it as Parquet.'));
       return;
     }
-    setDataLoading(file.name);
-    try {
-      const text = await file.text();
-      // Let the "Loading…" line paint before the parse takes the main thread.
-      await new Promise((r) => setTimeout(r, 0));
-      loadText(text, file.name);
-    } catch (err) {
-      reportDataError(err);
-    }
+    await loadFile(file, file.name);
   };
 
   const onDrop = (event: DragEvent) => {
@@ -44,13 +38,13 @@ export function FileLoader() {
       onDrop={onDrop}
       data-testid="dropzone"
     >
-      <p>Drop a CSV or TSV impression log here, or</p>
+      <p>Drop an impression log here (CSV, TSV, JSON, JSON Lines, Parquet, or any of the text formats gzipped), or</p>
       <label className="field" style={{ alignItems: 'center' }}>
-        <span>Choose a file (CSV or TSV, header row, one row per impression)</span>
+        <span>Choose a file (one row per impression)</span>
         <input
           ref={input}
           type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.parquet,.gz,text/csv,text/tab-separated-values,text/plain,application/json,application/gzip"
           onChange={(e) => {
             void load(e.target.files?.[0]);
             e.target.value = '';

@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * Reads one file off the main thread and hands the finished columns over without copying.
+ * Cancel is `terminate()` from the page: parsing runs synchronously here, so a message could not
+ * interrupt it, and terminating frees everything at once.
+ */
+import { toDataErrorInfo } from './errors';
+import { readTable } from './formats';
+import { tableTransferables, type IngestEvent, type IngestRequest } from './ingestProtocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const PROGRESS_MS = 100;
+
+function post(event: IngestEvent, transfer: Transferable[] = []): void {
+  scope.postMessage(event, transfer);
+}
+
+scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
+  const { file, name, header } = message.data;
+  let last = 0;
+  try {
+    const table = await readTable(file, name, {
+      header,
+      onProgress: (progress) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_MS) return;
+        last = now;
+        post({ type: 'progress', progress });
+      },
+    });
+    post({ type: 'done', table }, tableTransferables(table));
+  } catch (err) {
+    post({ type: 'error', error: toDataErrorInfo(err) });
+  }
+};
