@@ -1,17 +1,8 @@
-import type { Column, Table } from './table';
+import { isPositiveToken, NEGATIVE_TOKENS, POSITIVE_TOKENS, type Column, type NumericColumn, type StringColumn, type Table } from './table';
 
 /** What a column is for. Actions become labels; features feed the model; the rest are skipped. */
-export type ColumnRole =
-  | 'action'
-  | 'engagement'
-  | 'user-id'
-  | 'item-id'
-  | 'id'
-  | 'categorical'
-  | 'numeric'
-  | 'timestamp'
-  | 'text'
-  | 'constant';
+export const COLUMN_ROLES = ['action', 'engagement', 'user-id', 'item-id', 'id', 'categorical', 'numeric', 'id-list', 'timestamp', 'text', 'constant', 'mostly-missing'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export interface ColumnProfile {
   name: string;
@@ -20,8 +11,12 @@ export interface ColumnProfile {
   reason: string;
   distinct: number;
   missingShare: number;
-  /** Share of ones, for action columns. */
+  /** Share of positives among present cells, for columns that can be actions (0/1, −1/1, yes/no, true/false). */
   positiveRate?: number;
+  /** Separator of an id-list column. */
+  listSeparator?: string;
+  /** True when the person chose the role. */
+  overridden?: boolean;
 }
 
 /** Roles that the automatic encoder turns into model inputs. */
@@ -30,39 +25,85 @@ export const FEATURE_ROLES: ReadonlySet<ColumnRole> = new Set(['user-id', 'item-
 const USER_NAME = /^(user|uid|user_?id|userid|member_?id|customer_?id|visitor_?id)$/i;
 const ITEM_NAME = /^(item|iid|item_?id|itemid|video_?id|product_?id|movie_?id|news_?id|doc_?id|ad_?id|sku)$/i;
 /** Post-impression signals such as watch time: outcomes, so using them as features would leak the label. */
-const ENGAGEMENT_NAME = /(play|watch|dwell|stay|view)_?(time|ms|sec|seconds|duration)|time_?spent/i;
+const ENGAGEMENT_NAME = /(play|watch|dwell|stay|view)_?(time|ms|sec|seconds|duration)|time_?spent|_count$|^n_/i;
 const TIME_NAME = /^(date|day|time|ts|timestamp|time_?ms|datetime|event_?time)$/i;
 const CATEGORICAL_MAX_DISTINCT = 50;
+const MOSTLY_MISSING = 0.9;
 
-/** Infer a role per column from its values and name. Cheap: one pass per column. */
-export function inferRoles(table: Table): ColumnProfile[] {
-  return table.columns.map((col) => profileColumn(col, table.rowCount));
+/** Infer a role per column from its values and name, then apply the person's overrides. */
+export function inferRoles(table: Table, overrides: Record<string, ColumnRole> = {}): ColumnProfile[] {
+  return table.columns.map((col) => {
+    const inferred = profileColumn(col, table.rowCount);
+    const chosen = overrides[col.name];
+    if (!chosen || chosen === inferred.role) return inferred;
+    if (chosen === 'action' && inferred.positiveRate === undefined) return inferred; // not binary: cannot be a label
+    return { ...inferred, role: chosen, reason: `set by you (detected: ${inferred.role})`, overridden: true };
+  });
+}
+
+/** Roles a column may be given: "action" only for columns with two label-like values. */
+export function allowedRoles(profile: ColumnProfile): ColumnRole[] {
+  return COLUMN_ROLES.filter((r) => r !== 'action' || profile.positiveRate !== undefined);
 }
 
 function profileColumn(col: Column, rows: number): ColumnProfile {
   const { distinct, missing } = countDistinct(col);
-  const base = { name: col.name, distinct, missingShare: rows ? missing / rows : 0 };
-  const present = rows - missing;
-  if (distinct <= 1) return { ...base, role: 'constant', reason: distinct === 0 ? 'all missing' : 'one value only' };
-  if (col.kind === 'number') {
-    const ones = countOnes(col);
-    if (ones.binary && distinct === 2) {
-      const rate = ones.count / present;
-      return { ...base, role: 'action', positiveRate: rate, reason: `0/1, ${(rate * 100).toFixed(1)}% ones` };
-    }
-    if (USER_NAME.test(col.name)) return { ...base, role: 'user-id', reason: `named like a user id, ${distinct} distinct` };
-    if (ITEM_NAME.test(col.name)) return { ...base, role: 'item-id', reason: `named like an item id, ${distinct} distinct` };
-    if (TIME_NAME.test(col.name) || looksLikeEpochOrDate(col)) return { ...base, role: 'timestamp', reason: 'epoch time or YYYYMMDD date' };
-    if (ENGAGEMENT_NAME.test(col.name)) return { ...base, role: 'engagement', reason: 'named like watch/dwell time: an outcome, not a feature' };
-    if (distinct <= CATEGORICAL_MAX_DISTINCT && allIntegers(col)) return { ...base, role: 'categorical', reason: `${distinct} integer codes` };
-    return { ...base, role: 'numeric', reason: `numbers, ${distinct} distinct` };
-  }
+  const missingShare = rows ? missing / rows : 0;
+  const binary = binaryRate(col, distinct);
+  const base = { name: col.name, distinct, missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
+  if (distinct === 0) return { ...base, role: 'constant', reason: 'all missing' };
+  if (missingShare > MOSTLY_MISSING) return { ...base, role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
+  if (distinct === 1) return { ...base, role: 'constant', reason: 'one value only' };
+  if (binary) return { ...base, role: 'action', reason: `${binary.spelling}, ${(binary.rate * 100).toFixed(1)}% ${binary.positive}` };
   if (USER_NAME.test(col.name)) return { ...base, role: 'user-id', reason: `named like a user id, ${distinct} distinct` };
   if (ITEM_NAME.test(col.name)) return { ...base, role: 'item-id', reason: `named like an item id, ${distinct} distinct` };
+  if (col.kind === 'number') return profileNumber(col, base, distinct);
+  return profileText(col, base, distinct);
+}
+
+type Base = Omit<ColumnProfile, 'role' | 'reason'>;
+
+function profileNumber(col: NumericColumn, base: Base, distinct: number): ColumnProfile {
+  if (TIME_NAME.test(col.name) || looksLikeEpochOrDate(col)) return { ...base, role: 'timestamp', reason: 'epoch time or YYYYMMDD date' };
+  if (ENGAGEMENT_NAME.test(col.name)) return { ...base, role: 'engagement', reason: 'named like watch/dwell time or a count: an outcome, not a feature' };
+  if (distinct <= CATEGORICAL_MAX_DISTINCT && allIntegers(col)) return { ...base, role: 'categorical', reason: `${distinct} integer codes` };
+  return { ...base, role: 'numeric', reason: `numbers, ${distinct} distinct` };
+}
+
+function profileText(col: StringColumn, base: Base, distinct: number): ColumnProfile {
   if (TIME_NAME.test(col.name) || looksLikeIsoTime(col)) return { ...base, role: 'timestamp', reason: 'date/time text' };
-  if (distinct <= CATEGORICAL_MAX_DISTINCT) return { ...base, role: 'categorical', reason: `${distinct} distinct values` };
+  const separator = listSeparator(col);
+  if (separator) return { ...base, role: 'id-list', listSeparator: separator, reason: `lists of ids separated by "${separator === ' ' ? 'space' : separator}"` };
   if (averageLength(col) > 40) return { ...base, role: 'text', reason: 'long free text' };
+  if (distinct <= CATEGORICAL_MAX_DISTINCT) return { ...base, role: 'categorical', reason: `${distinct} distinct values` };
   return { ...base, role: 'id', reason: `${distinct} distinct values (high cardinality)` };
+}
+
+/** A column can be a label when it has exactly two values spelled like 0/1, −1/1, yes/no or true/false. */
+function binaryRate(col: Column, distinct: number): { rate: number; spelling: string; positive: string } | null {
+  if (distinct !== 2) return null;
+  let positives = 0;
+  let present = 0;
+  if (col.kind === 'number') {
+    const values = new Set<number>();
+    for (let i = 0; i < col.values.length; i++) {
+      if (col.missing[i]) continue;
+      values.add(col.values[i]);
+      present++;
+      if (col.values[i] > 0) positives++;
+    }
+    const spelling = values.has(0) && values.has(1) ? '0/1' : values.has(-1) && values.has(1) ? '−1/1' : null;
+    return spelling ? { rate: positives / present, spelling, positive: 'ones' } : null;
+  }
+  const words = col.dictionary.map((w) => w.toLowerCase());
+  const pair = words.some((w) => POSITIVE_TOKENS.has(w)) && words.some((w) => NEGATIVE_TOKENS.has(w));
+  if (!pair) return null;
+  for (const code of col.codes) {
+    if (code < 0) continue;
+    present++;
+    if (isPositiveToken(col.dictionary[code])) positives++;
+  }
+  return { rate: positives / present, spelling: col.dictionary.join('/'), positive: `"${col.dictionary.find(isPositiveToken)}"` };
 }
 
 function countDistinct(col: Column): { distinct: number; missing: number } {
@@ -88,23 +129,12 @@ function countDistinct(col: Column): { distinct: number; missing: number } {
   return { distinct: seen.size, missing };
 }
 
-function countOnes(col: Extract<Column, { kind: 'number' }>): { binary: boolean; count: number } {
-  let count = 0;
-  for (let i = 0; i < col.values.length; i++) {
-    if (col.missing[i]) continue;
-    const v = col.values[i];
-    if (v !== 0 && v !== 1) return { binary: false, count: 0 };
-    count += v;
-  }
-  return { binary: true, count };
-}
-
-function allIntegers(col: Extract<Column, { kind: 'number' }>): boolean {
+function allIntegers(col: NumericColumn): boolean {
   for (let i = 0; i < col.values.length; i++) if (!col.missing[i] && !Number.isInteger(col.values[i])) return false;
   return true;
 }
 
-function looksLikeEpochOrDate(col: Extract<Column, { kind: 'number' }>): boolean {
+function looksLikeEpochOrDate(col: NumericColumn): boolean {
   let checked = 0;
   for (let i = 0; i < col.values.length && checked < 200; i++) {
     if (col.missing[i]) continue;
@@ -112,18 +142,32 @@ function looksLikeEpochOrDate(col: Extract<Column, { kind: 'number' }>): boolean
     const v = col.values[i];
     const epochSeconds = v > 9.4e8 && v < 4.1e9; // 2000..2100
     const epochMs = v > 9.4e11 && v < 4.1e12;
-    const yyyymmdd = Number.isInteger(v) && v >= 19700101 && v <= 21001231 && (v % 10000) / 100 >= 1 && (v % 10000) / 100 < 13;
+    const month = Math.floor((v % 10000) / 100);
+    const yyyymmdd = Number.isInteger(v) && v >= 19700101 && v <= 21001231 && month >= 1 && month <= 12;
     if (!(epochSeconds || epochMs || yyyymmdd)) return false;
   }
   return checked > 0;
 }
 
-function looksLikeIsoTime(col: Extract<Column, { kind: 'string' }>): boolean {
+function looksLikeIsoTime(col: StringColumn): boolean {
   const sample = col.dictionary.slice(0, 50);
   return sample.length > 0 && sample.every((s) => /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/.test(s));
 }
 
-function averageLength(col: Extract<Column, { kind: 'string' }>): number {
+/** "|" lists anywhere; "," or space lists only when every token is a short id-like word. */
+function listSeparator(col: StringColumn): string | null {
+  const sample = col.dictionary.slice(0, 300);
+  if (sample.length === 0) return null;
+  for (const sep of ['|', ',', ' ']) {
+    const withSep = sample.filter((v) => v.includes(sep));
+    if (withSep.length < sample.length * 0.3) continue;
+    const idLike = sample.every((v) => v.split(sep).every((t) => /^[\w.-]{1,40}$/.test(t.trim())));
+    if (sep === '|' || idLike) return sep;
+  }
+  return null;
+}
+
+function averageLength(col: StringColumn): number {
   const sample = col.dictionary.slice(0, 200);
   return sample.reduce((s, v) => s + v.length, 0) / Math.max(1, sample.length);
 }

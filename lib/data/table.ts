@@ -48,11 +48,23 @@ function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
 }
 
-/** A numeric column's values as 0/1 labels (anything non-zero and present counts as 1). */
+/** Spellings of a positive and a negative label in text columns. */
+export const POSITIVE_TOKENS: ReadonlySet<string> = new Set(['1', 'yes', 'y', 'true', 't', 'positive', 'pos']);
+export const NEGATIVE_TOKENS: ReadonlySet<string> = new Set(['0', 'no', 'n', 'false', 'f', 'negative', 'neg', '-1']);
+
+export function isPositiveToken(text: string): boolean {
+  return POSITIVE_TOKENS.has(text.trim().toLowerCase());
+}
+
+/** A label column as 0/1: numbers above 0 (so 0/1 and −1/1 both work) or positive words (yes, true…). */
 export function binaryValues(col: Column): Uint8Array {
-  if (col.kind !== 'number') throw new Error(`column "${col.name}" is not numeric`);
-  const out = new Uint8Array(col.values.length);
-  for (let i = 0; i < out.length; i++) out[i] = !col.missing[i] && col.values[i] > 0 ? 1 : 0;
+  const out = new Uint8Array(col.kind === 'number' ? col.values.length : col.codes.length);
+  if (col.kind === 'number') {
+    for (let i = 0; i < out.length; i++) out[i] = !col.missing[i] && col.values[i] > 0 ? 1 : 0;
+    return out;
+  }
+  const positive = col.dictionary.map(isPositiveToken);
+  for (let i = 0; i < out.length; i++) out[i] = col.codes[i] >= 0 && positive[col.codes[i]] ? 1 : 0;
   return out;
 }
 

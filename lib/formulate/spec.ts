@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DerivedActionSchema } from './derived';
 
 /**
  * ProblemSpec: which actions are labels, which columns are features and how the rows are sampled.
@@ -29,6 +30,8 @@ export const ProblemSpecSchema = z
   .object({
     version: z.literal(1),
     targets: z.array(z.string().min(1)).min(1, 'choose at least one action as a target'),
+    /** Actions built from other columns; the table sent with the spec already holds them. */
+    derived: z.array(DerivedActionSchema),
     features: z.array(FeatureSpecSchema).min(1, 'choose at least one feature column'),
     /** Column that groups validation impressions into slates; null when the data has no user id. */
     userColumn: z.string().nullable(),

@@ -3,7 +3,7 @@ import { DataError, toDataErrorInfo, type DataErrorInfo } from '../data/errors';
 import { readFileInWorker, type PendingRead } from '../data/ingestClient';
 import { parseDelimited, type HeaderMode, type ParseProgress } from '../data/parse';
 import { inferRoles, type ColumnProfile } from '../data/roles';
-import type { Table } from '../data/table';
+import { cellText, getColumn, type Table } from '../data/table';
 import type { AppState } from './index';
 import { specForNewTable } from './specSlice';
 
@@ -13,6 +13,9 @@ export interface DataLoading {
 }
 
 export interface DataSlice {
+  /** The table as read from the file. */
+  baseTable: Table | null;
+  /** The table every stage uses: the file's columns plus derived actions. */
   table: Table | null;
   profiles: ColumnProfile[];
   dataLoading: DataLoading | null;
@@ -33,6 +36,7 @@ export interface DataSlice {
 let pending: PendingRead | null = null;
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
+  baseTable: null,
   table: null,
   profiles: [],
   dataLoading: null,
@@ -42,9 +46,12 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     try {
       const profiles = inferRoles(table);
       if (!profiles.some((p) => p.role === 'action')) {
-        throw new DataError('no-actions', `${table.source} has no action column: no column holds only 0 and 1.`, 'Value Lab predicts user actions. Add a 0/1 column per action (for example clicked = 1 or 0) and load the file again.');
+        const constant = profiles.find((p) => p.role === 'constant' && /^(0|1|yes|no|true|false)$/i.test(firstValueText(table, p.name)));
+        const why = constant ? ` "${constant.name}" looks like a label but is ${firstValueText(table, constant.name)} in every row, so there is nothing to learn.` : ' No column holds two values such as 0/1, yes/no or true/false.';
+        throw new DataError('no-actions', `${table.source} has no action column.${why}`, 'Value Lab predicts user actions: include at least one action column with both outcomes (for example clicked = 1 on some rows and 0 on others).');
       }
-      set({ table, profiles, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
+      // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
+      set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
       // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
       get().dispatchCell({ type: 'edit', cell: 'data' });
       // Settings cells take effect at once: with defaults chosen for the new table they are current.
@@ -88,3 +95,12 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
   reportDataError: (err) => set({ dataError: toDataErrorInfo(err), dataLoading: null }),
   dismissDataError: () => set({ dataError: null }),
 });
+
+function firstValueText(table: Table, column: string): string {
+  const col = getColumn(table, column);
+  for (let i = 0; i < table.rowCount; i++) {
+    const text = cellText(col, i);
+    if (text !== '') return text;
+  }
+  return '';
+}

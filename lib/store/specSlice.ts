@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
 import { defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
+import type { DerivedAction } from '../formulate/derived';
 import type { FeatureSpec, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
 import type { AppState } from './index';
@@ -30,10 +31,11 @@ export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'tar
 }
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
-export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'>): ProblemSpec {
+export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> & { derived: DerivedAction[] }): ProblemSpec {
   return {
     version: 1,
     targets: s.targets,
+    derived: s.derived,
     features: s.features.filter((f) => !s.targets.includes(f.column)),
     userColumn: s.userColumn,
     sampling: { ...s.sampling, keepRates: Object.fromEntries(s.targets.map((t) => [t, s.sampling.keepRates[t] ?? 1])) },

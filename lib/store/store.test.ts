@@ -52,7 +52,7 @@ describe('app store', () => {
     useAppStore.getState().loadText(shop, 'shop.csv');
     const s = useAppStore.getState();
     useAppStore.setState({
-      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], features: [{ column: 'price', encoding: 'numeric' }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
+      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], derived: [], features: [{ column: 'price', encoding: 'numeric' }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
     });
     s.handleWorkerEvent({ type: 'loss', runId: 4, points: [{ step: 1, epoch: 1, task: 'clicked', train: 0.5, sampled: 0.5 }] });
     expect(useAppStore.getState().run?.losses).toHaveLength(0);
@@ -61,5 +61,46 @@ describe('app store', () => {
     s.handleWorkerEvent({ type: 'error', runId: 5, error: { code: 'diverged', message: 'loss NaN at step 3', hint: 'lower the learning rate' } });
     expect(useAppStore.getState().run?.status).toBe('error');
     expect(useAppStore.getState().cells.train).toBe('error');
+  });
+});
+
+describe('formulation in the store', () => {
+  beforeEach(() => useAppStore.setState({ table: null, baseTable: null, profiles: [], dataError: null, run: null, cells: INITIAL_STATUSES, weights: {}, derived: [], roleOverrides: {} }));
+
+  it('adds a derived action as a new target, and removing it drops what was built on it', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    expect(useAppStore.getState().addDerived({ kind: 'compare', name: 'pricey', column: 'price', op: '>=', value: 50 })).toBeNull();
+    expect(useAppStore.getState().addDerived({ kind: 'combine', name: 'pricey_click', op: 'and', inputs: ['pricey', 'clicked'] })).toBeNull();
+    let s = useAppStore.getState();
+    expect(s.targets).toEqual(['clicked', 'bought', 'pricey', 'pricey_click']);
+    expect(s.profiles.find((p) => p.name === 'pricey')).toMatchObject({ role: 'action', positiveRate: 5 / 12 });
+    expect(s.baseTable?.columns).toHaveLength(6);
+    expect(s.table?.columns).toHaveLength(8);
+    useAppStore.getState().removeDerived('pricey');
+    s = useAppStore.getState();
+    expect(s.derived).toEqual([]);
+    expect(s.targets).toEqual(['clicked', 'bought']);
+  });
+
+  it('rejects invalid derived actions with a message and changes nothing', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    expect(useAppStore.getState().addDerived({ kind: 'compare', name: 'price', column: 'price', op: '>', value: 1 })).toContain('already exists');
+    expect(useAppStore.getState().addDerived({ kind: 'compare', name: '', column: 'price', op: '>', value: 1 })).toContain('name');
+    expect(useAppStore.getState().derived).toEqual([]);
+  });
+
+  it('a role override moves a column in or out of the features and targets', () => {
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    useAppStore.getState().setRole('price', 'engagement');
+    expect(useAppStore.getState().features.map((f) => f.column)).not.toContain('price');
+    useAppStore.getState().setRole('price', 'numeric');
+    expect(useAppStore.getState().features).toContainEqual({ column: 'price', encoding: 'numeric' });
+    useAppStore.getState().setRole('bought', 'categorical');
+    expect(useAppStore.getState().targets).toEqual(['clicked']);
+  });
+
+  it('explains a label column that never changes', () => {
+    expect(useAppStore.getState().loadText('user,clicked,price\na,0,1\nb,0,2\n', 'zeros.csv')).toBe(false);
+    expect(useAppStore.getState().dataError?.message).toContain('"clicked" looks like a label but is 0 in every row');
   });
 });

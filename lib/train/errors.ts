@@ -4,6 +4,7 @@ export type TrainErrorCode =
   | 'invalid-config'
   | 'no-training-rows'
   | 'no-validation-rows'
+  | 'single-class'
   | 'diverged'
   | 'backend-failed'
   | 'worker-crashed'

@@ -32,6 +32,18 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
   if (sampled.validation.length === 0) {
     throw new TrainError('no-validation-rows', 'No validation rows are left after the split.', 'Raise the share of rows used or the validation fraction in the Sampling cell.');
   }
+  tasks.forEach((task, t) => {
+    let positives = 0;
+    let seen = 0;
+    sampled.taskMasks[t].forEach((m, i) => {
+      seen += m;
+      positives += m * labels[t][sampled.train[i]];
+    });
+    if (positives === 0 || positives === seen) {
+      const which = positives === 0 ? 'no positive' : 'no negative';
+      throw new TrainError('single-class', `"${task}" has ${which} rows among the ${seen} training rows, so there is nothing to learn.`, 'Use more rows (share of rows used), another seed, or another target.');
+    }
+  });
   const encoders = fitEncoders(table, spec.features, sampled.train, config.maxVocabulary);
   const T = tasks.length;
   const n = sampled.train.length;

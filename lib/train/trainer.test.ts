@@ -43,6 +43,7 @@ function spec(keepA = 1): ProblemSpec {
   return {
     version: 1,
     targets: ['a', 'b'],
+    derived: [],
     features: [
       { column: 'x1', encoding: 'numeric' },
       { column: 'x2', encoding: 'numeric' },
@@ -145,3 +146,11 @@ function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   }
   return sxy / Math.sqrt(sxx * syy);
 }
+
+describe('prepareData', () => {
+  it('refuses a target with one class in the training rows', () => {
+    const { table } = syntheticTable(500);
+    const zeros: Table = { ...table, columns: table.columns.map((c) => (c.name === 'b' && c.kind === 'number' ? { ...c, values: new Float64Array(c.values.length) } : c)) };
+    expect(() => prepareData(zeros, spec(), config)).toThrow(/"b" has no positive rows/);
+  });
+});

@@ -1,0 +1,67 @@
+import type { StateCreator } from 'zustand';
+import { FEATURE_ROLES, inferRoles, type ColumnRole } from '../data/roles';
+import { applyDerived, DerivedActionSchema, type DerivedAction } from '../formulate/derived';
+import type { AppState } from './index';
+
+export interface FormulationSlice {
+  /** Actions built from other columns; appended to the loaded table as 0/1 columns. */
+  derived: DerivedAction[];
+  /** Roles the person set by hand, by column. */
+  roleOverrides: Record<string, ColumnRole>;
+  /** Add a derived action (and make it a target). Returns an error message instead when it is invalid. */
+  addDerived(action: DerivedAction): string | null;
+  removeDerived(name: string): void;
+  setRole(column: string, role: ColumnRole): void;
+}
+
+export const createFormulationSlice: StateCreator<AppState, [], [], FormulationSlice> = (set, get) => {
+  /** Recompute the effective table and roles, and keep targets and features consistent with them. */
+  const rebuild = (derived: DerivedAction[], roleOverrides: Record<string, ColumnRole>, touched?: { target?: string; column?: string }) => {
+    const base = get().baseTable;
+    if (!base) return;
+    const table = applyDerived(base, derived);
+    const profiles = inferRoles(table, roleOverrides);
+    const roleOf = new Map(profiles.map((p) => [p.name, p.role]));
+    const targets = [...get().targets, ...(touched?.target ? [touched.target] : [])].filter((t, i, all) => roleOf.get(t) === 'action' && all.indexOf(t) === i);
+    const kept = get().features.filter((f) => FEATURE_ROLES.has(roleOf.get(f.column)!));
+    // A column the person just gave a feature role joins the model; the others keep their state.
+    const added = profiles
+      .filter((p) => p.name === touched?.column && FEATURE_ROLES.has(p.role) && !kept.some((f) => f.column === p.name))
+      .map((p) => ({ column: p.name, encoding: p.role === 'numeric' ? ('numeric' as const) : ('embedding' as const) }));
+    const features = [...kept, ...added].map((f) => ({ ...f, encoding: roleOf.get(f.column) === 'numeric' ? ('numeric' as const) : ('embedding' as const) }));
+    const keepRates = Object.fromEntries(targets.map((t) => [t, get().sampling.keepRates[t] ?? 1]));
+    set({ table, profiles, derived, roleOverrides, targets, features, sampling: { ...get().sampling, keepRates } });
+    get().dispatchCell({ type: 'edit', cell: 'targets' });
+    if (targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
+  };
+
+  return {
+    derived: [],
+    roleOverrides: {},
+    addDerived(action) {
+      const parsed = DerivedActionSchema.safeParse(action);
+      if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
+      const derived = [...get().derived, parsed.data];
+      try {
+        rebuild(derived, get().roleOverrides, { target: parsed.data.name });
+        return null;
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    },
+    removeDerived(name) {
+      // Later derived actions built on this one go too.
+      const derived: DerivedAction[] = [];
+      const removed = new Set([name]);
+      for (const d of get().derived) {
+        const uses = d.kind === 'combine' ? d.inputs : d.kind === 'ratio' ? [d.numerator, d.denominator] : [d.column];
+        if (removed.has(d.name) || uses.some((u) => removed.has(u))) removed.add(d.name);
+        else derived.push(d);
+      }
+      rebuild(derived, get().roleOverrides);
+    },
+    setRole(column, role) {
+      rebuild(get().derived, { ...get().roleOverrides, [column]: role }, { column });
+    },
+  };
+};
