@@ -1,7 +1,8 @@
 'use client';
+import { allowedRoles, type ColumnProfile, type ColumnRole } from '@/lib/data/roles';
 import { useAppStore } from '@/lib/store';
 
-/** Every column's inferred role, with detected actions first and their positive rates. */
+/** Every column's inferred role with the reason, editable; detected actions first with their positive rates. */
 export function ActionsTable() {
   const profiles = useAppStore((s) => s.profiles);
   const actions = profiles.filter((p) => p.role === 'action');
@@ -15,6 +16,7 @@ export function ActionsTable() {
             <tr>
               <th>action</th>
               <th className="num">positive rate</th>
+              <th>role</th>
             </tr>
           </thead>
           <tbody>
@@ -22,6 +24,9 @@ export function ActionsTable() {
               <tr key={p.name} data-action={p.name}>
                 <td>{p.name}</td>
                 <td className="num">{((p.positiveRate ?? 0) * 100).toFixed(2)}%</td>
+                <td>
+                  <RoleSelect profile={p} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -35,15 +40,19 @@ export function ActionsTable() {
               <th>column</th>
               <th>role</th>
               <th>why</th>
+              <th className="num">distinct</th>
               <th className="num">missing</th>
             </tr>
           </thead>
           <tbody>
             {others.map((p) => (
-              <tr key={p.name}>
+              <tr key={p.name} data-column={p.name}>
                 <td>{p.name}</td>
-                <td>{p.role}</td>
+                <td>
+                  <RoleSelect profile={p} />
+                </td>
                 <td className="muted">{p.reason}</td>
+                <td className="num">{p.distinct.toLocaleString()}</td>
                 <td className="num">{(p.missingShare * 100).toFixed(1)}%</td>
               </tr>
             ))}
@@ -51,5 +60,18 @@ export function ActionsTable() {
         </table>
       </div>
     </div>
+  );
+}
+
+function RoleSelect({ profile }: { profile: ColumnProfile }) {
+  const setRole = useAppStore((s) => s.setRole);
+  return (
+    <select aria-label={`Role of ${profile.name}`} value={profile.role} onChange={(e) => setRole(profile.name, e.target.value as ColumnRole)}>
+      {allowedRoles(profile).map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </select>
   );
 }

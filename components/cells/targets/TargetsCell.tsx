@@ -1,6 +1,8 @@
 'use client';
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
+import { DerivedActionForm } from './DerivedActionForm';
+import { DerivedList } from './DerivedList';
 
 /** Targets cell: which actions get a model head. */
 export function TargetsCell() {
@@ -23,6 +25,8 @@ export function TargetsCell() {
           </label>
         ))}
       </fieldset>
+      <DerivedList />
+      <DerivedActionForm />
       {targets.length === 0 && (
         <p className="alert" role="alert">
           Choose at least one action to train.

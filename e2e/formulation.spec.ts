@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
+});
+
+test('derive "hate" from label == 0 with a live count; it becomes an action and a target', async ({ page }) => {
+  const form = page.getByTestId('derived-form');
+  await form.getByLabel('Column', { exact: true }).selectOption('label');
+  await form.getByLabel('Comparison', { exact: true }).selectOption('==');
+  await form.getByLabel('Value', { exact: true }).fill('0');
+  await expect(page.getByTestId('derived-preview')).toHaveText('8,083 positives of 41,828 rows (19.32%)');
+  // Live count: moving to another column and threshold updates the preview at once.
+  await form.getByLabel('Column', { exact: true }).selectOption('play_time_ms');
+  await form.getByLabel('Comparison', { exact: true }).selectOption('>=');
+  await form.getByLabel('Value', { exact: true }).fill('5000');
+  await expect(page.getByTestId('derived-preview')).toContainText('positives of 41,828 rows');
+  await form.getByLabel('Column', { exact: true }).selectOption('label');
+  await form.getByLabel('Comparison', { exact: true }).selectOption('==');
+  await form.getByLabel('Value', { exact: true }).fill('0');
+  await form.getByLabel('Name', { exact: true }).fill('hate');
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByTestId('derived-list')).toContainText('hate = label = 0');
+  await expect(page.getByTestId('actions-table').locator('tr[data-action="hate"]')).toContainText('19.32%');
+  await expect(page.getByRole('checkbox', { name: /^hate/ })).toBeChecked();
+  // A name that exists already is refused with a reason.
+  await form.getByLabel('Name', { exact: true }).fill('label');
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await expect(form.getByRole('alert')).toContainText('already exists');
+});
+
+test('changing a role moves the column into the model', async ({ page }) => {
+  await expect(page.getByRole('checkbox', { name: /^hourmin/ })).toBeChecked();
+  await page.getByLabel('Role of hourmin').selectOption('numeric');
+  await expect(page.locator('tr[data-column="hourmin"]')).toContainText('set by you (detected: categorical)');
+  await expect(page.getByText(/hourmin\s*\(standardised\)/)).toBeVisible();
+  await page.getByLabel('Role of play_time_ms').selectOption('numeric');
+  await expect(page.getByRole('checkbox', { name: /^play_time_ms/ })).toBeChecked();
+});
