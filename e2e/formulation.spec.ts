@@ -38,3 +38,13 @@ test('changing a role moves the column into the model', async ({ page }) => {
   await page.getByLabel('Role of play_time_ms').selectOption('numeric');
   await expect(page.getByRole('checkbox', { name: /^play_time_ms/ })).toBeChecked();
 });
+
+test('the action profile shows who never acts, and the split can be made by time', async ({ page }) => {
+  await page.getByText('Action profile: volume, users who never act, co-occurrence').click();
+  await expect(page.getByTestId('action-stats').locator('tr[data-action="is_follow"]')).toContainText('81.5%') // 541 of 664 users never follow (counted with awk);
+  await expect(page.getByTestId('volume-signal-chart').locator('.recharts-scatter-symbol').first()).toBeAttached();
+  await expect(page.getByTestId('split-warning')).toContainText('random split');
+  await page.getByLabel('Validation split').selectOption('time');
+  await expect(page.getByLabel('Time column')).toHaveValue('date');
+  await expect(page.getByTestId('split-warning')).toHaveCount(0);
+});

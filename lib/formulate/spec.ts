@@ -15,7 +15,16 @@ export const FeatureSpecSchema = z.object({
 });
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
 
+export const SplitSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('random') }),
+  z.object({ kind: z.literal('time'), column: z.string().min(1) }),
+  z.object({ kind: z.literal('user'), column: z.string().min(1) }),
+]);
+export type SplitSpec = z.infer<typeof SplitSpecSchema>;
+
 export const SamplingSpecSchema = z.object({
+  /** How validation rows are chosen: at random, the latest by time, or whole held-out users. */
+  split: SplitSpecSchema,
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   /** Share of rows held out for validation, drawn per row with the seed. */
   validationFraction: z.number().min(0.05).max(0.5),

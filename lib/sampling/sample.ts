@@ -1,9 +1,8 @@
 import type { SamplingSpec } from '../formulate/spec';
 import { uniform } from './random';
 
-/** Independent random streams, so changing one keep rate never moves the split. */
+/** Independent random streams, so changing one keep rate never moves the split (stream 1 is the split's). */
 const STREAM_ROW_FRACTION = 0;
-const STREAM_SPLIT = 1;
 const STREAM_TASK_BASE = 100;
 
 export interface SampledRows {
@@ -16,16 +15,18 @@ export interface SampledRows {
 }
 
 /**
- * Seeded split and per-task negative downsampling.
- * `labels[t][row]` is 1 for a positive of task t. Same spec and seed → same rows.
+ * Per-task negative downsampling of the training side of a split (see split.ts).
+ * `labels[t][row]` is 1 for a positive of task t; `isValidation[row]` is 1 for held-out rows.
+ * Same spec and seed → same rows.
  */
-export function sampleRows(rowCount: number, labels: Uint8Array[], keepRates: number[], sampling: SamplingSpec): SampledRows {
+export function sampleRows(labels: Uint8Array[], keepRates: number[], sampling: SamplingSpec, isValidation: Uint8Array): SampledRows {
+  const rowCount = isValidation.length;
   const train: number[] = [];
   const validation: number[] = [];
   const masks: number[][] = labels.map(() => []);
   for (let row = 0; row < rowCount; row++) {
     if (sampling.rowFraction < 1 && uniform(sampling.seed, row, STREAM_ROW_FRACTION) >= sampling.rowFraction) continue;
-    if (uniform(sampling.seed, row, STREAM_SPLIT) < sampling.validationFraction) {
+    if (isValidation[row]) {
       validation.push(row);
       continue;
     }

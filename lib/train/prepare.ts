@@ -2,6 +2,7 @@ import { binaryValues, getColumn, type Table } from '../data/table';
 import { encodeRows, fitEncoders, type EncodedRows, type FittedEncoders } from '../features/encode';
 import { keepRateOf, type ProblemSpec } from '../formulate/spec';
 import { sampleRows } from '../sampling/sample';
+import { splitRows } from '../sampling/split';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 
@@ -25,7 +26,13 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
   const tasks = spec.targets;
   const labels = tasks.map((t) => binaryValues(getColumn(table, t)));
   const keepRates = tasks.map((t) => keepRateOf(spec, t));
-  const sampled = sampleRows(table.rowCount, labels, keepRates, spec.sampling);
+  let isValidation: Uint8Array;
+  try {
+    isValidation = splitRows(table, spec.sampling);
+  } catch (err) {
+    throw new TrainError('invalid-spec', `The split cannot be made: ${err instanceof Error ? err.message : err}.`, 'Choose another split column or a random split in the Sampling cell.');
+  }
+  const sampled = sampleRows(labels, keepRates, spec.sampling, isValidation);
   if (sampled.train.length === 0) {
     throw new TrainError('no-training-rows', 'No training rows are left after the split and sampling.', 'Raise the share of rows used or the keep rates in the Sampling cell.');
   }

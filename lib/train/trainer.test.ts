@@ -51,7 +51,7 @@ function spec(keepA = 1): ProblemSpec {
       { column: 'shop', encoding: 'embedding' },
     ],
     userColumn: null,
-    sampling: { seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 } },
+    sampling: { split: { kind: 'random' }, seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 } },
   };
 }
 

@@ -1,7 +1,9 @@
 'use client';
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
+import { ActionProfile } from './ActionProfile';
 import { ActionsTable } from './ActionsTable';
+import { ColumnDetail } from './ColumnDetail';
 import { DataPreview } from './DataPreview';
 import { FileLoader } from './FileLoader';
 import { HeaderChoice } from './HeaderChoice';
@@ -46,7 +48,9 @@ export function DataCell() {
           ))}
           <HeaderChoice />
           <ActionsTable />
+          <ActionProfile />
           <DataPreview table={table} />
+          <ColumnDetail />
           <ProfileSummary table={table} />
         </>
       )}

@@ -3,6 +3,7 @@ import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { NumberField } from '../../ui/NumberField';
 import { KeepRateSlider } from './KeepRateSlider';
+import { SplitControls } from './SplitControls';
 
 /** Sampling cell: seeded split, share of rows used, and per-action negative downsampling. */
 export function SamplingCell() {
@@ -19,6 +20,7 @@ export function SamplingCell() {
         (q = p / (p + (1 − p)/w)) before they are shown or used. Validation rows are never downsampled.
       </p>
       <div className="row">
+        <SplitControls />
         <NumberField label="Seed" value={sampling.seed} min={0} max={2 ** 31 - 1} step={1} onChange={(seed) => setSampling({ seed })} />
         <NumberField label="Validation share" value={sampling.validationFraction} min={0.05} max={0.5} step={0.05} onChange={(validationFraction) => setSampling({ validationFraction })} />
         <NumberField label="Share of rows used" value={sampling.rowFraction} min={0.001} max={1} step={0.05} onChange={(rowFraction) => setSampling({ rowFraction })} />
