@@ -4,6 +4,7 @@ export type DataErrorCode =
   | 'no-rows'
   | 'binary-file'
   | 'ragged-rows'
+  | 'unterminated-quote'
   | 'unsupported-format'
   | 'too-few-columns'
   | 'no-actions'

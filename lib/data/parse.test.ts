@@ -59,6 +59,7 @@ describe('parseDelimited', () => {
     ['just one column\nvalue\n', 'too-few-columns'],
     ['a,b\n1,2\n3\n4,5,6,7\n8\n9,9,9\n', 'ragged-rows'],
     ['PK\u0003\u0004\u0000\u0000binary', 'binary-file'],
+    ['a,b,c\n1,"x,2\n3,4,5\n6,7,8\n', 'unterminated-quote'],
   ])('rejects bad input %j with %s', (text, code) => {
     let caught: unknown;
     try {

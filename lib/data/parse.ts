@@ -47,7 +47,15 @@ export function createDelimitedSink(source: string, totalBytes: number, options:
   };
 
   return {
-    onRows(rows: string[][], bytes: number) {
+    onRows(rows: string[][], bytes: number, errors: Papa.ParseError[] = []) {
+      const quote = errors.find((e) => e.code === 'MissingQuotes');
+      if (quote) {
+        throw new DataError(
+          'unterminated-quote',
+          `${source}: a quoted field starting on data row ${dataRows + (quote.row ?? 0) + (builder ? 1 : 0)} is never closed, so the rest of the file would become one cell.`,
+          'Close the quote ("…") in that row, or double any quote inside a quoted field ("").',
+        );
+      }
       if (rows.length === 0) return;
       const body = builder ? rows : start(rows);
       const b = builder!;
@@ -95,7 +103,7 @@ export function parseDelimited(text: string, source: string, options: DelimitedO
     complete: () => undefined,
     chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       try {
-        sink.onRows(results.data, results.meta.cursor);
+        sink.onRows(results.data, results.meta.cursor, results.errors);
       } catch (err) {
         failure = err;
         parser.abort();
@@ -120,7 +128,7 @@ export function parseDelimitedBlob(blob: Blob, source: string, options: Delimite
       beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
       chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
         try {
-          sink.onRows(results.data, results.meta.cursor);
+          sink.onRows(results.data, results.meta.cursor, results.errors);
         } catch (err) {
           failed = true;
           parser.abort();

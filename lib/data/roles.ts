@@ -20,7 +20,7 @@ export interface ColumnProfile {
 }
 
 /** Roles that the automatic encoder turns into model inputs. */
-export const FEATURE_ROLES: ReadonlySet<ColumnRole> = new Set(['user-id', 'item-id', 'id', 'categorical', 'numeric']);
+export const FEATURE_ROLES: ReadonlySet<ColumnRole> = new Set(['user-id', 'item-id', 'id', 'categorical', 'numeric', 'id-list', 'timestamp']);
 
 const USER_NAME = /^(user|uid|user_?id|userid|member_?id|customer_?id|visitor_?id)$/i;
 const ITEM_NAME = /^(item|iid|item_?id|itemid|video_?id|product_?id|movie_?id|news_?id|doc_?id|ad_?id|sku)$/i;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../data/table';
+import type { FeatureSpec } from '../formulate/spec';
 import { encodeRows, fitEncoders } from './encode';
 
 const table: Table = {
@@ -9,40 +10,80 @@ const table: Table = {
     { kind: 'number', name: 'price', values: Float64Array.from([1, 2, 3, NaN, 100]), missing: Uint8Array.from([0, 0, 0, 1, 0]) },
     { kind: 'string', name: 'city', codes: Int32Array.from([0, 1, 0, -1, 2]), dictionary: ['paris', 'rome', 'oslo'] },
     { kind: 'number', name: 'user', values: Float64Array.from([10, 11, 12, 13, 14]), missing: new Uint8Array(5) },
+    { kind: 'string', name: 'tags', codes: Int32Array.from([0, 1, 2, -1, 0]), dictionary: ['a|b', 'b', 'a|b|c|d'] },
+    // 2022-04-08 (a Friday) at 09:30 UTC, then +1 day +1 hour each row; row 3 is a date only
+    { kind: 'number', name: 'ts', values: Float64Array.from([1649410200000, 1649500200000, 1649590200000, 20220411, 1649770200000]), missing: new Uint8Array(5) },
   ],
 };
-const features = [
-  { column: 'price', encoding: 'numeric' as const },
-  { column: 'city', encoding: 'embedding' as const },
-  { column: 'user', encoding: 'embedding' as const },
+const features: FeatureSpec[] = [
+  { column: 'price', encoding: 'numeric', log: false },
+  { column: 'city', encoding: 'embedding', minCount: 1 },
+  { column: 'user', encoding: 'embedding', minCount: 1 },
+  { column: 'tags', encoding: 'bag', separator: '|', maxLength: 3, minCount: 2 },
+  { column: 'ts', encoding: 'time' },
 ];
+const train = Int32Array.from([0, 1, 2, 3]); // row 4 is "validation"
 
 describe('encoders', () => {
-  it('standardises numbers with training statistics and maps ids into one shared table', () => {
-    const train = Int32Array.from([0, 1, 2, 3]); // row 4 is "validation"
-    const enc = fitEncoders(table, features, train, 3);
-    // price on train rows 0..2 (row 3 missing): mean 2, sample std 1
-    expect(enc.numeric).toEqual([{ column: 'price', mean: 2, std: 1 }]);
-    // city: vocabulary {paris, rome} + slot 0 for missing/unseen → size 3 at offset 0
-    expect(enc.sparse[0]).toMatchObject({ column: 'city', mode: 'vocabulary', offset: 0, size: 3, vocabulary: ['paris', 'rome'] });
-    // user: 4 distinct > maxVocabulary 3 − 1 → hashed into 3 buckets at offset 3
-    expect(enc.sparse[1]).toMatchObject({ column: 'user', mode: 'hash', offset: 3, size: 3 });
-    expect(enc.vocabularySize).toBe(6);
+  const enc = fitEncoders(table, features, train, 4);
 
+  it('standardises numbers with training statistics and flags missing values', () => {
+    // price on train rows 0..2 (row 3 missing): mean 2, sample std 1; training had a gap → indicator column
+    expect(enc.numeric).toEqual([{ column: 'price', log: false, mean: 2, std: 1, missingIndicator: true }]);
     const out = encodeRows(table, enc, Int32Array.from([0, 3, 4]));
-    expect([...out.dense]).toEqual([-1, 0, 10]); // (1−2)/1; missing → 0; (100−2)/1 = 98 clipped to 10
-    expect(out.idDim).toBe(2);
-    // paris → 1, missing → 0, oslo (unseen in training) → 0
-    expect([out.ids[0], out.ids[2], out.ids[4]]).toEqual([1, 0, 0]);
-    // hashed users land in 1..2 of their slice (never slot 0, which means missing)
-    for (const i of [1, 3, 5]) expect(out.ids[i]).toBeGreaterThanOrEqual(4);
-    for (const i of [1, 3, 5]) expect(out.ids[i]).toBeLessThan(6);
+    expect(out.denseDim).toBe(2);
+    // (1−2)/1 = −1 present; missing → 0 with flag 1; (100−2)/1 = 98 clipped to 10
+    expect([...out.dense]).toEqual([-1, 0, 0, 1, 10, 0]);
   });
 
-  it('is deterministic', () => {
-    const train = Int32Array.from([0, 1, 2, 3, 4]);
-    const a = encodeRows(table, fitEncoders(table, features, train, 3), train);
-    const b = encodeRows(table, fitEncoders(table, features, train, 3), train);
+  it('maps ids to a vocabulary with missing and out-of-vocabulary slots, or to hash buckets', () => {
+    // city: {paris ×2, rome ×1} → slots 2, 3 (most frequent first); 0 missing, 1 OOV
+    expect(enc.sparse[0]).toMatchObject({ column: 'city', part: 'value', mode: 'vocabulary', offset: 0, size: 4, values: ['paris', 'rome'] });
+    // user: 4 distinct + 2 > maxVocabulary 4 → hashed into 4 buckets at offset 4
+    expect(enc.sparse[1]).toMatchObject({ column: 'user', mode: 'hash', offset: 4, size: 4 });
+    const out = encodeRows(table, enc, Int32Array.from([0, 3, 4]));
+    expect(out.idDim).toBe(4); // city, user, hour, weekday
+    // paris → 2; missing → 0; oslo (unseen in training) → 1 (OOV)
+    expect([out.ids[0], out.ids[4], out.ids[8]]).toEqual([2, 0, 1]);
+    for (const i of [1, 5, 9]) expect(out.ids[i]).toBeGreaterThanOrEqual(5); // hashed users: never the missing slot
+    for (const i of [1, 5, 9]) expect(out.ids[i]).toBeLessThan(8);
+  });
+
+  it('turns timestamps into hour and weekday slots', () => {
+    const [hour, weekday] = enc.sparse.slice(2);
+    const out = encodeRows(table, enc, Int32Array.from([0, 3]));
+    // row 0: 09:30 UTC Friday → hour slot 10, weekday slot 6 (getUTCDay 5 + 1)
+    expect(out.ids[2] - hour.offset).toBe(10);
+    expect(out.ids[3] - weekday.offset).toBe(6);
+    // row 3: YYYYMMDD 2022-04-11 is a Monday with no time → hour slot 0, weekday slot 2
+    expect(out.ids[6] - hour.offset).toBe(0);
+    expect(out.ids[7] - weekday.offset).toBe(2);
+  });
+
+  it('encodes id lists as weighted bags with min-count vocabulary and padding', () => {
+    // tags in training: a ×2, b ×3, c ×1, d ×1 → minCount 2 keeps b, a (slots 2, 3); c and d are OOV (1)
+    const bag = enc.bags[0];
+    expect(bag).toMatchObject({ column: 'tags', mode: 'vocabulary', values: ['b', 'a'], maxLength: 3 });
+    const out = encodeRows(table, enc, Int32Array.from([0, 2, 3]));
+    expect(out.bagDim).toBe(3);
+    const o = bag.offset;
+    // row 0 "a|b" → [a, b, pad] weights ½ ½ 0
+    expect([...out.bagIds.slice(0, 3)]).toEqual([o + 3, o + 2, o]);
+    expect([...out.bagWeights.slice(0, 3)]).toEqual([0.5, 0.5, 0]);
+    // row 2 "a|b|c|d" truncated to 3 → [a, b, OOV] weights ⅓ each
+    expect([...out.bagIds.slice(3, 6)]).toEqual([o + 3, o + 2, o + 1]);
+    expect(out.bagWeights[3]).toBeCloseTo(1 / 3, 6);
+    // row 3 missing list → the missing slot with weight 1
+    expect([...out.bagIds.slice(6, 9)]).toEqual([o, o, o]);
+    expect([...out.bagWeights.slice(6, 9)]).toEqual([1, 0, 0]);
+  });
+
+  it('applies log1p before standardising when asked, and is deterministic', () => {
+    const logEnc = fitEncoders(table, [{ column: 'price', encoding: 'numeric', log: true }], train, 4);
+    const m = (Math.log1p(1) + Math.log1p(2) + Math.log1p(3)) / 3;
+    expect(logEnc.numeric[0].mean).toBeCloseTo(m, 12);
+    const a = encodeRows(table, fitEncoders(table, features, train, 4), train);
+    const b = encodeRows(table, fitEncoders(table, features, train, 4), train);
     expect([...a.ids]).toEqual([...b.ids]);
   });
 });

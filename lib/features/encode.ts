@@ -1,99 +1,153 @@
 import type { FeatureSpec } from '../formulate/spec';
 import { getColumn, type Column, type Table } from '../data/table';
+import { parseTimeDictionary, timeParts } from './time';
+import { fitVocabulary, vocabularyLookup, type IdVocabulary } from './vocabulary';
 
-/** Fitted standardisation of one numeric column (statistics from training rows only). */
+/** Fitted standardisation of one numeric column (training rows only); a missing flag column when training had gaps. */
 export interface NumericEncoder {
   column: string;
+  log: boolean;
   mean: number;
   std: number;
+  missingIndicator: boolean;
 }
 
-/**
- * Fitted id encoder of one categorical/id column. Index 0 of its slice is "missing or unseen";
- * vocabulary mode maps each training value to its own row, hash mode folds values into buckets.
- */
-export interface SparseEncoder {
+/** One id slot per row: a column's value, or the hour / weekday of a timestamp. */
+export interface SparseEncoder extends IdVocabulary {
   column: string;
-  mode: 'vocabulary' | 'hash';
-  /** Start of this column's rows in the shared embedding table. */
-  offset: number;
-  size: number;
-  /** Vocabulary mode: the value text of row 1..size-1 (index i+1 ↔ vocabulary[i]). */
-  vocabulary: string[];
+  part: 'value' | 'hour' | 'weekday';
+}
+
+/** An id list: up to maxLength tokens per row, averaged as a bag of embeddings. */
+export interface BagEncoder extends IdVocabulary {
+  column: string;
+  separator: string;
+  maxLength: number;
 }
 
 /** Everything needed to turn raw rows into model inputs again (saved with a trained model later). */
 export interface FittedEncoders {
   numeric: NumericEncoder[];
   sparse: SparseEncoder[];
-  /** Rows of the shared embedding table over all sparse columns. */
+  bags: BagEncoder[];
+  /** Rows of the shared embedding table over all sparse and bag features. */
   vocabularySize: number;
 }
 
-/** Model inputs for a set of rows: dense [rows, numeric.length] and ids [rows, sparse.length], row-major. */
+/**
+ * Model inputs for a set of rows, row-major: dense [rows, denseDim], ids [rows, idDim], and the
+ * bag positions [rows, bagDim] with a weight per position (1/length of its bag, 0 for padding) so a
+ * weighted sum of embeddings is the bag's mean.
+ */
 export interface EncodedRows {
   rows: number;
   dense: Float32Array;
   denseDim: number;
   ids: Int32Array;
   idDim: number;
+  bagIds: Int32Array;
+  bagWeights: Float32Array;
+  bagDim: number;
 }
 
 const CLIP = 10;
+/** Hour slots: 0 missing or date-only, 1–24 the hour + 1. Weekday slots: 0 missing, 1–7. */
+const HOUR_SLOTS = 25;
+const WEEKDAY_SLOTS = 8;
 
 /** Fit encoders on the training rows only, so validation statistics never leak into the model. */
 export function fitEncoders(table: Table, features: FeatureSpec[], trainRows: Int32Array, maxVocabulary: number): FittedEncoders {
   const numeric: NumericEncoder[] = [];
   const sparse: SparseEncoder[] = [];
+  const bags: BagEncoder[] = [];
   let offset = 0;
   for (const f of features) {
     const col = getColumn(table, f.column);
     if (f.encoding === 'numeric') {
       if (col.kind !== 'number') throw new Error(`feature "${f.column}" is text and cannot be encoded as a number`);
-      numeric.push({ column: f.column, ...meanStd(col.values, col.missing, trainRows) });
-      continue;
+      numeric.push({ column: f.column, log: f.log, ...meanStd(col.values, col.missing, trainRows, f.log) });
+    } else if (f.encoding === 'time') {
+      for (const [part, size] of [['hour', HOUR_SLOTS], ['weekday', WEEKDAY_SLOTS]] as const) {
+        sparse.push({ column: f.column, part, mode: 'vocabulary', offset, size, values: [], minCount: 1 });
+        offset += size;
+      }
+    } else if (f.encoding === 'embedding') {
+      const counts = new Map<string, number>();
+      for (const row of trainRows) {
+        const key = keyOf(col, row);
+        if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const vocab = fitVocabulary(counts, f.minCount, maxVocabulary, offset);
+      sparse.push({ column: f.column, part: 'value', ...vocab });
+      offset += vocab.size;
+    } else {
+      const counts = new Map<string, number>();
+      for (const row of trainRows) for (const token of tokensOf(col, row, f.separator)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const vocab = fitVocabulary(counts, f.minCount, maxVocabulary, offset);
+      bags.push({ column: f.column, separator: f.separator, maxLength: f.maxLength, ...vocab });
+      offset += vocab.size;
     }
-    const counts = new Map<string, number>();
-    for (const row of trainRows) {
-      const key = keyOf(col, row);
-      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const mode = counts.size + 1 <= maxVocabulary ? 'vocabulary' : 'hash';
-    const vocabulary = mode === 'vocabulary' ? [...counts.keys()] : [];
-    const size = mode === 'vocabulary' ? vocabulary.length + 1 : maxVocabulary;
-    sparse.push({ column: f.column, mode, offset, size, vocabulary });
-    offset += size;
   }
-  return { numeric, sparse, vocabularySize: offset };
+  return { numeric, sparse, bags, vocabularySize: offset };
 }
 
-/** Encode the given rows with fitted encoders. Missing numbers become 0 (the training mean). */
+/** Encode the given rows with fitted encoders. Missing numbers become 0 (the training mean) with their flag set. */
 export function encodeRows(table: Table, enc: FittedEncoders, rows: Int32Array): EncodedRows {
   const n = rows.length;
-  const denseDim = enc.numeric.length;
+  const denseDim = enc.numeric.reduce((d, e) => d + (e.missingIndicator ? 2 : 1), 0);
   const idDim = enc.sparse.length;
-  const dense = new Float32Array(n * denseDim);
-  const ids = new Int32Array(n * idDim);
-  enc.numeric.forEach((e, j) => {
+  const bagDim = enc.bags.reduce((d, b) => d + b.maxLength, 0);
+  const out: EncodedRows = { rows: n, dense: new Float32Array(n * denseDim), denseDim, ids: new Int32Array(n * idDim), idDim, bagIds: new Int32Array(n * bagDim), bagWeights: new Float32Array(n * bagDim), bagDim };
+  let j = 0;
+  for (const e of enc.numeric) {
     const col = getColumn(table, e.column);
     if (col.kind !== 'number') throw new Error(`feature "${e.column}" is no longer numeric`);
     for (let i = 0; i < n; i++) {
       const r = rows[i];
-      const z = col.missing[r] ? 0 : (col.values[r] - e.mean) / e.std;
-      dense[i * denseDim + j] = Math.max(-CLIP, Math.min(CLIP, z));
+      const missing = col.missing[r] === 1;
+      const z = missing ? 0 : (transform(col.values[r], e.log) - e.mean) / e.std;
+      out.dense[i * denseDim + j] = Math.max(-CLIP, Math.min(CLIP, z));
+      if (e.missingIndicator) out.dense[i * denseDim + j + 1] = missing ? 1 : 0;
     }
-  });
-  enc.sparse.forEach((e, j) => {
-    const col = getColumn(table, e.column);
-    const lookup = e.mode === 'vocabulary' ? new Map(e.vocabulary.map((v, k) => [v, k + 1])) : null;
-    for (let i = 0; i < n; i++) {
-      const key = keyOf(col, rows[i]);
-      let local = 0;
-      if (key !== null) local = lookup ? (lookup.get(key) ?? 0) : 1 + (hashString(key) % (e.size - 1));
-      ids[i * idDim + j] = e.offset + local;
-    }
-  });
-  return { rows: n, dense, denseDim, ids, idDim };
+    j += e.missingIndicator ? 2 : 1;
+  }
+  enc.sparse.forEach((e, s) => encodeSparse(table, e, rows, out.ids, s, idDim));
+  let position = 0;
+  for (const b of enc.bags) {
+    encodeBag(getColumn(table, b.column), b, rows, out, position);
+    position += b.maxLength;
+  }
+  return out;
+}
+
+function encodeSparse(table: Table, e: SparseEncoder, rows: Int32Array, ids: Int32Array, slot: number, idDim: number): void {
+  const col = getColumn(table, e.column);
+  if (e.part === 'value') {
+    const lookup = vocabularyLookup(e);
+    for (let i = 0; i < rows.length; i++) ids[i * idDim + slot] = lookup(keyOf(col, rows[i]));
+    return;
+  }
+  const parsed = parseTimeDictionary(col);
+  for (let i = 0; i < rows.length; i++) {
+    const t = timeParts(col, rows[i], parsed);
+    const local = t === null ? 0 : e.part === 'hour' ? (t.hour < 0 ? 0 : t.hour + 1) : t.weekday + 1;
+    ids[i * idDim + slot] = e.offset + local;
+  }
+}
+
+function encodeBag(col: Column, b: BagEncoder, rows: Int32Array, out: EncodedRows, start: number): void {
+  const lookup = vocabularyLookup(b);
+  for (let i = 0; i < rows.length; i++) {
+    const tokens = tokensOf(col, rows[i], b.separator).slice(0, b.maxLength);
+    const base = i * out.bagDim + start;
+    // An empty list still contributes its "missing" slot, so the model can learn what no tags means.
+    const slots = tokens.length ? tokens.map(lookup) : [lookup(null)];
+    slots.forEach((slot, k) => {
+      out.bagIds[base + k] = slot;
+      out.bagWeights[base + k] = 1 / slots.length;
+    });
+    for (let k = slots.length; k < b.maxLength; k++) out.bagIds[base + k] = b.offset; // padding: weight 0
+  }
 }
 
 function keyOf(col: Column, row: number): string | null {
@@ -102,27 +156,36 @@ function keyOf(col: Column, row: number): string | null {
   return code < 0 ? null : col.dictionary[code];
 }
 
-function meanStd(values: Float64Array, missing: Uint8Array, rows: Int32Array): { mean: number; std: number } {
+function tokensOf(col: Column, row: number, separator: string): string[] {
+  const text = keyOf(col, row);
+  if (text === null) return [];
+  return text
+    .split(separator)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+function transform(v: number, log: boolean): number {
+  // log1p of the magnitude keeps the sign, so negative values stay ordered.
+  return log ? Math.sign(v) * Math.log1p(Math.abs(v)) : v;
+}
+
+function meanStd(values: Float64Array, missing: Uint8Array, rows: Int32Array, log: boolean): { mean: number; std: number; missingIndicator: boolean } {
   let n = 0;
   let mean = 0;
   let m2 = 0;
+  let gaps = 0;
   for (const r of rows) {
-    if (missing[r]) continue;
+    if (missing[r]) {
+      gaps++;
+      continue;
+    }
+    const v = transform(values[r], log);
     n++;
-    const d = values[r] - mean;
+    const d = v - mean;
     mean += d / n;
-    m2 += d * (values[r] - mean);
+    m2 += d * (v - mean);
   }
   const std = n > 1 ? Math.sqrt(m2 / (n - 1)) : 1;
-  return { mean: n ? mean : 0, std: std > 0 ? std : 1 };
-}
-
-/** FNV-1a: stable across runs and machines, so a hashed id always lands in the same bucket. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return { mean: n ? mean : 0, std: std > 0 ? std : 1, missingIndicator: gaps > 0 };
 }

@@ -6,11 +6,34 @@ export function actionColumns(profiles: ColumnProfile[]): ColumnProfile[] {
   return profiles.filter((p) => p.role === 'action');
 }
 
-/** The automatic encoding: numbers standardised, ids and categories embedded, everything else left out. */
+/** How a column of this role enters the model by default; null for roles that are not features. */
+export function defaultFeatureFor(p: ColumnProfile): FeatureSpec | null {
+  switch (p.role) {
+    case 'numeric':
+      return { column: p.name, encoding: 'numeric', log: false };
+    case 'categorical':
+      return { column: p.name, encoding: 'embedding', minCount: 1 };
+    case 'user-id':
+    case 'item-id':
+    case 'id':
+      // Ids seen once in training carry no signal a weight could learn; they share the out-of-vocabulary slot.
+      return { column: p.name, encoding: 'embedding', minCount: 2 };
+    case 'id-list':
+      return { column: p.name, encoding: 'bag', separator: p.listSeparator ?? '|', maxLength: 20, minCount: 1 };
+    case 'timestamp':
+      return { column: p.name, encoding: 'time' };
+    default:
+      return null;
+  }
+}
+
+/** The automatic encoding: every feature-role column, but only the first timestamp (the others repeat it). */
 export function defaultFeatures(profiles: ColumnProfile[]): FeatureSpec[] {
+  const firstTime = profiles.find((p) => p.role === 'timestamp')?.name;
   return profiles
-    .filter((p) => FEATURE_ROLES.has(p.role))
-    .map((p) => ({ column: p.name, encoding: p.role === 'numeric' ? 'numeric' : 'embedding' }));
+    .filter((p) => FEATURE_ROLES.has(p.role) && (p.role !== 'timestamp' || p.name === firstTime))
+    .map(defaultFeatureFor)
+    .filter((f): f is FeatureSpec => f !== null);
 }
 
 /** The first column that looks like a user id groups slates. */

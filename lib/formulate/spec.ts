@@ -6,14 +6,20 @@ import { DerivedActionSchema } from './derived';
  * Plain JSON: the same object lives in the store, crosses into the training worker and will be
  * saved in notebook files, so every border parses it with this one schema.
  */
-export const FeatureEncodingSchema = z.enum(['numeric', 'embedding']);
-export type FeatureEncoding = z.infer<typeof FeatureEncodingSchema>;
-
-export const FeatureSpecSchema = z.object({
-  column: z.string().min(1),
-  encoding: FeatureEncodingSchema,
-});
+/**
+ * How one column enters the model: a standardised number (optionally log1p first), an embedding of
+ * its values (vocabulary with a minimum count), a bag of embeddings over an id list, or the hour
+ * and weekday of a timestamp.
+ */
+const ColumnName = z.string().min(1);
+export const FeatureSpecSchema = z.discriminatedUnion('encoding', [
+  z.object({ column: ColumnName, encoding: z.literal('numeric'), log: z.boolean() }),
+  z.object({ column: ColumnName, encoding: z.literal('embedding'), minCount: z.number().int().min(1).max(1000) }),
+  z.object({ column: ColumnName, encoding: z.literal('bag'), separator: z.string().min(1).max(3), maxLength: z.number().int().min(1).max(256), minCount: z.number().int().min(1).max(1000) }),
+  z.object({ column: ColumnName, encoding: z.literal('time') }),
+]);
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
+export type FeatureEncoding = FeatureSpec['encoding'];
 
 export const SplitSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('random') }),

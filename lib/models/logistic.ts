@@ -11,7 +11,7 @@ import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
 export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
   const taskCount = shape.tasks.length;
   const dense = shape.denseDim > 0 ? ownedVariable(tf.zeros([shape.denseDim, taskCount])) : null; // [D, T]
-  const table = shape.idDim > 0 ? ownedVariable(tf.zeros([shape.vocabularySize, taskCount])) : null; // [V, T]
+  const table = shape.idDim > 0 || shape.bagDim > 0 ? ownedVariable(tf.zeros([shape.vocabularySize, taskCount])) : null; // [V, T]
   const bias = ownedVariable(tf.tensor1d(shape.initialBias)); // [T]
   const variables = [dense, table, bias].filter((v): v is tf.Variable => v !== null);
 
@@ -20,14 +20,20 @@ export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
     tasks: shape.tasks,
     variables,
     parameterCount: variables.reduce((s, v) => s + v.size, 0),
-    logits: ({ dense: x, ids }: ModelInputs) =>
+    logits: ({ dense: x, ids, bagIds, bagWeights }: ModelInputs) =>
       tf.tidy(() => {
         let out: tf.Tensor2D = tf.add(tf.zeros([x.shape[0], taskCount]), bias);
         if (dense) out = tf.add(out, tf.matMul(x, dense));
-        if (table) {
+        if (table && shape.idDim > 0) {
           const [batch, cols] = ids.shape;
           const looked = tf.gather(table, tf.reshape(ids, [batch * cols])); // [batch*cols, T]
           out = tf.add(out, tf.sum(tf.reshape(looked, [batch, cols, taskCount]), 1));
+        }
+        if (table && shape.bagDim > 0) {
+          // Each bag contributes the mean weight of its ids: positions carry 1/length (0 for padding).
+          const [batch, positions] = bagIds.shape;
+          const looked = tf.reshape(tf.gather(table, tf.reshape(bagIds, [batch * positions])), [batch, positions, taskCount]);
+          out = tf.add(out, tf.sum(tf.mul(looked, tf.expandDims(bagWeights, 2)), 1));
         }
         return out;
       }),

@@ -5,6 +5,8 @@ import type { ModelKind } from '../train/config';
 export interface ModelShape {
   denseDim: number;
   idDim: number;
+  /** Positions of all id-list bags together (see EncodedRows). */
+  bagDim: number;
   vocabularySize: number;
   tasks: string[];
   l2: number;
@@ -16,6 +18,8 @@ export interface ModelShape {
 export interface ModelInputs {
   dense: tf.Tensor2D; // [batch, denseDim]
   ids: tf.Tensor2D; // [batch, idDim] int32, rows of the shared embedding table
+  bagIds: tf.Tensor2D; // [batch, bagDim] int32, rows of the shared embedding table
+  bagWeights: tf.Tensor2D; // [batch, bagDim] 1/length of the position's bag, 0 for padding
 }
 
 /** A model with one named head per task. Heads output logits in the sampled space. */

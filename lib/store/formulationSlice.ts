@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { FEATURE_ROLES, inferRoles, type ColumnRole } from '../data/roles';
+import { defaultFeatureFor } from '../formulate/defaults';
 import { applyDerived, DerivedActionSchema, type DerivedAction } from '../formulate/derived';
+import type { FeatureSpec } from '../formulate/spec';
 import type { AppState } from './index';
 
 export interface FormulationSlice {
@@ -23,12 +25,21 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
     const profiles = inferRoles(table, roleOverrides);
     const roleOf = new Map(profiles.map((p) => [p.name, p.role]));
     const targets = [...get().targets, ...(touched?.target ? [touched.target] : [])].filter((t, i, all) => roleOf.get(t) === 'action' && all.indexOf(t) === i);
-    const kept = get().features.filter((f) => FEATURE_ROLES.has(roleOf.get(f.column)!));
-    // A column the person just gave a feature role joins the model; the others keep their state.
-    const added = profiles
-      .filter((p) => p.name === touched?.column && FEATURE_ROLES.has(p.role) && !kept.some((f) => f.column === p.name))
-      .map((p) => ({ column: p.name, encoding: p.role === 'numeric' ? ('numeric' as const) : ('embedding' as const) }));
-    const features = [...kept, ...added].map((f) => ({ ...f, encoding: roleOf.get(f.column) === 'numeric' ? ('numeric' as const) : ('embedding' as const) }));
+    const profileOf = new Map(profiles.map((p) => [p.name, p]));
+    // Features keep the person's settings while their role still fits; a changed role gets its default encoding.
+    const features = get()
+      .features.map((f) => {
+        const p = profileOf.get(f.column);
+        if (!p || !FEATURE_ROLES.has(p.role)) return null;
+        return defaultFeatureFor(p)?.encoding === f.encoding ? f : defaultFeatureFor(p);
+      })
+      .filter((f): f is FeatureSpec => f !== null);
+    // A column the person just gave a feature role joins the model.
+    const touchedProfile = touched?.column ? profileOf.get(touched.column) : undefined;
+    if (touchedProfile && FEATURE_ROLES.has(touchedProfile.role) && !features.some((f) => f.column === touchedProfile.name)) {
+      const f = defaultFeatureFor(touchedProfile);
+      if (f) features.push(f);
+    }
     const keepRates = Object.fromEntries(targets.map((t) => [t, get().sampling.keepRates[t] ?? 1]));
     set({ table, profiles, derived, roleOverrides, targets, features, sampling: { ...get().sampling, keepRates } });
     get().dispatchCell({ type: 'edit', cell: 'targets' });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
-import { defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
+import { defaultFeatureFor, defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
 import type { DerivedAction } from '../formulate/derived';
 import type { FeatureSpec, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
@@ -14,6 +14,8 @@ export interface SpecSlice {
   config: TrainConfig;
   toggleTarget(column: string, on: boolean): void;
   toggleFeature(column: string, on: boolean): void;
+  /** Change one feature's encoding options (log, min count, bag length). */
+  updateFeature(feature: FeatureSpec): void;
   setKeepRate(column: string, rate: number): void;
   setSampling(patch: Partial<Omit<SamplingSpec, 'keepRates'>>): void;
   setConfig(patch: Partial<TrainConfig>): void;
@@ -55,8 +57,13 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
   toggleFeature(column, on) {
     const profile = get().profiles.find((p) => p.name === column);
     const features = get().features.filter((f) => f.column !== column);
-    if (on) features.push({ column, encoding: profile?.role === 'numeric' ? 'numeric' : 'embedding' });
+    const feature = on && profile ? (defaultFeatureFor(profile) ?? { column, encoding: 'numeric', log: false }) : null;
+    if (feature) features.push(feature);
     set({ features });
+    get().dispatchCell({ type: 'edit', cell: 'model' });
+  },
+  updateFeature(feature) {
+    set({ features: get().features.map((f) => (f.column === feature.column ? feature : f)) });
     get().dispatchCell({ type: 'edit', cell: 'model' });
   },
   setKeepRate(column, rate) {

@@ -52,7 +52,7 @@ describe('app store', () => {
     useAppStore.getState().loadText(shop, 'shop.csv');
     const s = useAppStore.getState();
     useAppStore.setState({
-      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], derived: [], features: [{ column: 'price', encoding: 'numeric' }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
+      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], derived: [], features: [{ column: 'price', encoding: 'numeric', log: false }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
     });
     s.handleWorkerEvent({ type: 'loss', runId: 4, points: [{ step: 1, epoch: 1, task: 'clicked', train: 0.5, sampled: 0.5 }] });
     expect(useAppStore.getState().run?.losses).toHaveLength(0);
@@ -94,7 +94,7 @@ describe('formulation in the store', () => {
     useAppStore.getState().setRole('price', 'engagement');
     expect(useAppStore.getState().features.map((f) => f.column)).not.toContain('price');
     useAppStore.getState().setRole('price', 'numeric');
-    expect(useAppStore.getState().features).toContainEqual({ column: 'price', encoding: 'numeric' });
+    expect(useAppStore.getState().features).toContainEqual({ column: 'price', encoding: 'numeric', log: false });
     useAppStore.getState().setRole('bought', 'categorical');
     expect(useAppStore.getState().targets).toEqual(['clicked']);
   });

@@ -45,10 +45,10 @@ function spec(keepA = 1): ProblemSpec {
     targets: ['a', 'b'],
     derived: [],
     features: [
-      { column: 'x1', encoding: 'numeric' },
-      { column: 'x2', encoding: 'numeric' },
-      { column: 'x3', encoding: 'numeric' },
-      { column: 'shop', encoding: 'embedding' },
+      { column: 'x1', encoding: 'numeric', log: false },
+      { column: 'x2', encoding: 'numeric', log: false },
+      { column: 'x3', encoding: 'numeric', log: false },
+      { column: 'shop', encoding: 'embedding', minCount: 1 },
     ],
     userColumn: null,
     sampling: { split: { kind: 'random' }, seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 } },
@@ -90,8 +90,9 @@ describe('trainModel (cpu backend)', () => {
     expect(slope(1)).toBeLessThan(-0.3);
     expect(Math.abs(slope(2))).toBeLessThan(0.1);
     // Task b depends on the shop id: shop s0 rows get far higher probabilities.
-    const shopIds = data.validation.ids;
-    const meanFor = (want: boolean) => mean(result.calibrated[1].filter((_, i) => (shopIds[i] === shopIds.reduce((m, v) => Math.min(m, v), Infinity)) === want));
+    const shop = table.columns[3];
+    const isS0 = (i: number) => shop.kind === 'string' && shop.codes[data.validationRows[i]] === 0;
+    const meanFor = (want: boolean) => mean(result.calibrated[1].filter((_, i) => isS0(i) === want));
     expect(Math.abs(meanFor(true) - meanFor(false))).toBeGreaterThan(0.3);
   });
 
@@ -152,5 +153,39 @@ describe('prepareData', () => {
     const { table } = syntheticTable(500);
     const zeros: Table = { ...table, columns: table.columns.map((c) => (c.name === 'b' && c.kind === 'number' ? { ...c, values: new Float64Array(c.values.length) } : c)) };
     expect(() => prepareData(zeros, spec(), config)).toThrow(/"b" has no positive rows/);
+  });
+});
+
+describe('bag-of-ids features', () => {
+  it('learns from tags in an id list', async () => {
+    const rows = 3000;
+    let seed = 9;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const dictionary = ['x|y', 'y|z', 'z', 'x', 'y'];
+    const codes = Int32Array.from({ length: rows }, () => Math.floor(rand() * dictionary.length));
+    // Rows whose list contains "x" act 80% of the time, the others 10%.
+    const acted = Float64Array.from(codes, (c) => (rand() < (dictionary[c].split('|').includes('x') ? 0.8 : 0.1) ? 1 : 0));
+    const table: Table = {
+      source: 'tags',
+      rowCount: rows,
+      columns: [
+        { kind: 'string', name: 'tags', codes, dictionary },
+        { kind: 'number', name: 'acted', values: acted, missing: new Uint8Array(rows) },
+      ],
+    };
+    const bagSpec: ProblemSpec = {
+      version: 1,
+      targets: ['acted'],
+      derived: [],
+      features: [{ column: 'tags', encoding: 'bag', separator: '|', maxLength: 4, minCount: 1 }],
+      userColumn: null,
+      sampling: { split: { kind: 'random' }, seed: 1, validationFraction: 0.2, rowFraction: 1, keepRates: { acted: 1 } },
+    };
+    const data = prepareData(table, bagSpec, config);
+    expect(data.train.bagDim).toBe(4);
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, config, recorder().cb);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.evaluations[0].auc).toBeGreaterThan(0.8);
   });
 });

@@ -52,6 +52,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const model = buildModel(config.modelKind, {
     denseDim: data.train.denseDim,
     idDim: data.train.idDim,
+    bagDim: data.train.bagDim,
     vocabularySize: Math.max(1, data.encoders.vocabularySize),
     tasks: data.tasks,
     l2: config.l2,
@@ -61,6 +62,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const all = {
     dense: tf.tensor2d(data.train.dense, [n, data.train.denseDim]),
     ids: tf.tensor2d(data.train.ids, [n, data.train.idDim], 'int32'),
+    bagIds: tf.tensor2d(data.train.bagIds, [n, data.train.bagDim], 'int32'),
+    bagWeights: tf.tensor2d(data.train.bagWeights, [n, data.train.bagDim]),
     labels: tf.tensor2d(data.trainLabels, [n, T]),
     masks: tf.tensor2d(data.trainMasks, [n, T]),
   };
@@ -143,13 +146,13 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   }
 }
 
-type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
+type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; bagIds: tf.Tensor2D; bagWeights: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
 
 /** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
 function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, logKeep: tf.Tensor1D, negWeight: tf.Tensor1D): tf.Tensor {
   let report: tf.Tensor | null = null;
   optimizer.minimize(() => {
-    const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index) };
+    const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index), bagIds: tf.gather(all.bagIds, index), bagWeights: tf.gather(all.bagWeights, index) };
     const y = tf.gather(all.labels, index); // [B, T]
     const mask = tf.gather(all.masks, index); // [B, T]
     const logits = model.logits(x); // [B, T]
@@ -199,6 +202,8 @@ async function predictValidation(model: MultiHeadModel, data: PreparedData, step
         model.logits({
           dense: tf.tensor2d(v.dense.subarray(start * v.denseDim, (start + size) * v.denseDim), [size, v.denseDim]),
           ids: tf.tensor2d(v.ids.subarray(start * v.idDim, (start + size) * v.idDim), [size, v.idDim], 'int32'),
+          bagIds: tf.tensor2d(v.bagIds.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim], 'int32'),
+          bagWeights: tf.tensor2d(v.bagWeights.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim]),
         }),
       ),
     );

@@ -18,7 +18,7 @@ export function RunProgress({ run }: { run: RunView }) {
       {run.prepared && (
         <span className="muted">
           {run.prepared.trainRows.toLocaleString()} training rows (after sampling), {run.prepared.validationRows.toLocaleString()} validation rows,{' '}
-          {run.prepared.features} feature columns, {run.prepared.vocabularySize.toLocaleString()} id slots
+          {run.prepared.features} model inputs, {run.prepared.vocabularySize.toLocaleString()} id slots
           {run.parameterCount !== undefined && `, ${run.parameterCount.toLocaleString()} parameters`}
         </span>
       )}
