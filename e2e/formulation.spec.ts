@@ -49,3 +49,15 @@ test('the action profile shows who never acts, and the split can be made by time
   await expect(page.getByLabel('Time column')).toHaveValue('date');
   await expect(page.getByTestId('split-warning')).toHaveCount(0);
 });
+
+test('join the KuaiRand user features onto the log', async ({ page }) => {
+  await page.getByText('Join another table (e.g. user features)').click();
+  await page.getByRole('button', { name: 'Use the KuaiRand user features' }).click();
+  await expect(page.getByLabel('Key in the log')).toHaveValue('user_id');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByTestId('join-report')).toContainText('41,828 of 41,828 rows matched; 0 keys without a match');
+  await expect(page.getByTestId('data-summary')).toContainText('46 columns');
+  // 0/1 user attributes are not actions.
+  await expect(page.getByTestId('actions-table').locator('tr[data-action="is_live_streamer"]')).toHaveCount(0);
+  await expect(page.getByTestId('feature-list').getByRole('row', { name: /user_active_degree/ }).getByRole('checkbox')).toBeChecked();
+});

@@ -14,11 +14,13 @@ export interface FormulationSlice {
   addDerived(action: DerivedAction): string | null;
   removeDerived(name: string): void;
   setRole(column: string, role: ColumnRole): void;
+  /** Recompute the effective table and roles from baseTable; `touched.columns` join the model's features. */
+  rebuild(derived: DerivedAction[], roleOverrides: Record<string, ColumnRole>, touched?: { target?: string; columns?: string[] }): void;
 }
 
 export const createFormulationSlice: StateCreator<AppState, [], [], FormulationSlice> = (set, get) => {
   /** Recompute the effective table and roles, and keep targets and features consistent with them. */
-  const rebuild = (derived: DerivedAction[], roleOverrides: Record<string, ColumnRole>, touched?: { target?: string; column?: string }) => {
+  const rebuild: FormulationSlice['rebuild'] = (derived, roleOverrides, touched) => {
     const base = get().baseTable;
     if (!base) return;
     const table = applyDerived(base, derived);
@@ -34,10 +36,10 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
         return defaultFeatureFor(p)?.encoding === f.encoding ? f : defaultFeatureFor(p);
       })
       .filter((f): f is FeatureSpec => f !== null);
-    // A column the person just gave a feature role joins the model.
-    const touchedProfile = touched?.column ? profileOf.get(touched.column) : undefined;
-    if (touchedProfile && FEATURE_ROLES.has(touchedProfile.role) && !features.some((f) => f.column === touchedProfile.name)) {
-      const f = defaultFeatureFor(touchedProfile);
+    // Columns the person just gave a feature role (or joined in) join the model.
+    for (const column of touched?.columns ?? []) {
+      const p = profileOf.get(column);
+      const f = p && FEATURE_ROLES.has(p.role) && !features.some((x) => x.column === column) ? defaultFeatureFor(p) : null;
       if (f) features.push(f);
     }
     const keepRates = Object.fromEntries(targets.map((t) => [t, get().sampling.keepRates[t] ?? 1]));
@@ -49,6 +51,7 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
   return {
     derived: [],
     roleOverrides: {},
+    rebuild,
     addDerived(action) {
       const parsed = DerivedActionSchema.safeParse(action);
       if (!parsed.success) return parsed.error.issues.map((i) => i.message).join('; ');
@@ -72,7 +75,7 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
       rebuild(derived, get().roleOverrides);
     },
     setRole(column, role) {
-      rebuild(get().derived, { ...get().roleOverrides, [column]: role }, { column });
+      rebuild(get().derived, { ...get().roleOverrides, [column]: role }, { columns: [column] });
     },
   };
 };

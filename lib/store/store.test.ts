@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseDelimited } from '../data/parse';
 import { useAppStore } from './index';
 import { INITIAL_STATUSES } from '../notebook/cells';
 
@@ -102,5 +103,22 @@ describe('formulation in the store', () => {
   it('explains a label column that never changes', () => {
     expect(useAppStore.getState().loadText('user,clicked,price\na,0,1\nb,0,2\n', 'zeros.csv')).toBe(false);
     expect(useAppStore.getState().dataError?.message).toContain('"clicked" looks like a label but is 0 in every row');
+  });
+});
+
+describe('joining a second table', () => {
+  it('adds the columns as features, keeps derived actions, and treats joined 0/1 columns as attributes', () => {
+    useAppStore.setState({ derived: [], roleOverrides: {}, joinReport: null });
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    useAppStore.getState().addDerived({ kind: 'compare', name: 'pricey', column: 'price', op: '>=', value: 50 });
+    const users = parseDelimited('user_id,is_vip,age\nu1,1,30\nu2,0,40\nu3,1,50\nu3,0,20\n', 'users.csv');
+    useAppStore.setState({ joinCandidate: users });
+    useAppStore.getState().applyJoin('user_id', 'user_id');
+    const s = useAppStore.getState();
+    expect(s.joinReport).toMatchObject({ matchedRows: 9, unmatchedKeys: 1, unmatchedExamples: ['u4'], duplicateRightKeys: 1, addedColumns: ['is_vip', 'age'] });
+    expect(s.profiles.find((p) => p.name === 'is_vip')?.role).toBe('categorical');
+    expect(s.targets).toContain('pricey');
+    expect(s.features.map((f) => f.column)).toEqual(expect.arrayContaining(['is_vip', 'age']));
+    expect(s.table?.columns.map((c) => c.name)).toEqual(['user_id', 'item_id', 'category', 'price', 'clicked', 'bought', 'is_vip', 'age', 'pricey']);
   });
 });

@@ -7,6 +7,7 @@ import { ColumnDetail } from './ColumnDetail';
 import { DataPreview } from './DataPreview';
 import { FileLoader } from './FileLoader';
 import { HeaderChoice } from './HeaderChoice';
+import { JoinPanel } from './JoinPanel';
 import { LoadingStatus } from './LoadingStatus';
 import { ProfileSummary } from './ProfileSummary';
 
@@ -51,6 +52,7 @@ export function DataCell() {
           <ActionProfile />
           <DataPreview table={table} />
           <ColumnDetail />
+          <JoinPanel />
           <ProfileSummary table={table} />
         </>
       )}
