@@ -43,3 +43,11 @@ test('reading a large file shows progress and can be cancelled, keeping the data
   await expect(page.getByTestId('data-error')).toHaveCount(0);
   await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
 });
+
+test('the synthetic shop log is generated with its funnel actions', async ({ page }) => {
+  await page.getByText('Or generate a synthetic shop log').click();
+  await page.getByLabel('Rows', { exact: true }).fill('20000');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('data-summary')).toContainText('synthetic shop log (20,000 rows, seed 1): 20,000 rows × 12 columns');
+  for (const a of ['clicked', 'added_to_cart', 'bought', 'favourited', 'reported']) await expect(page.getByTestId('actions-table').locator(`tr[data-action="${a}"]`)).toBeVisible();
+});

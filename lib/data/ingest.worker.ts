@@ -7,6 +7,7 @@
 import { toDataErrorInfo } from './errors';
 import { readTable } from './formats';
 import { tableTransferables, type IngestEvent, type IngestRequest } from './ingestProtocol';
+import { generateShopLog } from './synthetic';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const PROGRESS_MS = 100;
@@ -16,9 +17,15 @@ function post(event: IngestEvent, transfer: Transferable[] = []): void {
 }
 
 scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
-  const { file, name, header } = message.data;
+  const request = message.data;
   let last = 0;
   try {
+    if (request.type === 'synthetic') {
+      const table = generateShopLog({ rows: request.rows, seed: request.seed });
+      post({ type: 'done', table }, tableTransferables(table));
+      return;
+    }
+    const { file, name, header } = request;
     const table = await readTable(file, name, {
       header,
       onProgress: (progress) => {

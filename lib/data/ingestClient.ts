@@ -1,6 +1,6 @@
 /** The page's door to the file-reading worker: one worker per file, terminated when done or cancelled. */
 import { DataError } from './errors';
-import type { IngestEvent } from './ingestProtocol';
+import type { IngestEvent, IngestRequest } from './ingestProtocol';
 import type { HeaderMode, ParseProgress } from './parse';
 import type { Table } from './table';
 
@@ -9,7 +9,17 @@ export interface PendingRead {
   cancel(): void;
 }
 
+/** Read a file of any supported format in a fresh worker. */
 export function readFileInWorker(file: Blob, name: string, header: HeaderMode, onProgress: (p: ParseProgress) => void): PendingRead {
+  return runIngest({ type: 'read', file, name, header }, name, onProgress);
+}
+
+/** Generate the synthetic shop log in a worker (a million rows take a moment). */
+export function generateInWorker(rows: number, seed: number): PendingRead {
+  return runIngest({ type: 'synthetic', rows, seed }, 'the synthetic shop log', () => undefined);
+}
+
+function runIngest(request: IngestRequest, name: string, onProgress: (p: ParseProgress) => void): PendingRead {
   const worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'value-lab-ingest' });
   let settle: { resolve(t: Table): void; reject(e: unknown): void } | null = null;
   const result = new Promise<Table>((resolve, reject) => (settle = { resolve, reject }));
@@ -28,7 +38,7 @@ export function readFileInWorker(file: Blob, name: string, header: HeaderMode, o
     event.preventDefault();
     finish((s) => s.reject(new DataError('read-failed', `Reading ${name} stopped unexpectedly${event.message ? ` (${event.message})` : ''}; the file may be too large for this tab's memory.`, 'Try a smaller file or a sample of it (for example the first million rows).')));
   };
-  worker.postMessage({ type: 'read', file, name, header });
+  worker.postMessage(request);
   return {
     result,
     cancel: () => finish((s) => s.reject(new DataError('cancelled', `Reading ${name} was cancelled.`, 'Load the file again when you are ready.'))),

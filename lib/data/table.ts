@@ -28,6 +28,8 @@ export interface Table {
   columns: Column[];
   /** Things the person should know about how the file was read (skipped rows, no header…). */
   warnings?: string[];
+  /** True per-row probability of each action, known only for generated data. */
+  truth?: Record<string, Float32Array>;
 }
 
 /** Look up a column by name; throws if it does not exist (a programming error, not user input). */

@@ -11,16 +11,21 @@ export function uniform(seed: number, row: number, stream: number): number {
   return (h >>> 0) / 4294967296;
 }
 
-/** Seeded Fisher–Yates shuffle in place (mulberry32 stream). */
-export function shuffleInPlace(values: Int32Array, seed: number): Int32Array {
+/** A seeded stream of uniform numbers in [0, 1) (mulberry32: small, fast, good enough for sampling). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Seeded Fisher–Yates shuffle in place. */
+export function shuffleInPlace(values: Int32Array, seed: number): Int32Array {
+  const next = mulberry32(seed);
   for (let i = values.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     const tmp = values[i];

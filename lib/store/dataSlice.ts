@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DataError, toDataErrorInfo, type DataErrorInfo } from '../data/errors';
-import { readFileInWorker, type PendingRead } from '../data/ingestClient';
+import { generateInWorker, readFileInWorker, type PendingRead } from '../data/ingestClient';
 import { parseDelimited, type HeaderMode, type ParseProgress } from '../data/parse';
 import { inferRoles, type ColumnProfile } from '../data/roles';
 import { cellText, getColumn, type Table } from '../data/table';
@@ -28,6 +28,8 @@ export interface DataSlice {
   loadText(text: string, source: string): boolean;
   /** Read a file of any supported format in a worker, with progress; the current table stays until it succeeds. */
   loadFile(blob: Blob, name: string, header?: HeaderMode): Promise<boolean>;
+  /** Generate the synthetic shop log (true probabilities known) as the dataset. */
+  loadSynthetic(rows: number, seed: number): Promise<boolean>;
   cancelLoad(): void;
   reportDataError(error: unknown): void;
   dismissDataError(): void;
@@ -35,51 +37,16 @@ export interface DataSlice {
 
 let pending: PendingRead | null = null;
 
-export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
-  baseTable: null,
-  table: null,
-  profiles: [],
-  dataLoading: null,
-  dataError: null,
-  sourceFile: null,
-  acceptTable(table) {
-    try {
-      const profiles = inferRoles(table);
-      if (!profiles.some((p) => p.role === 'action')) {
-        const constant = profiles.find((p) => p.role === 'constant' && /^(0|1|yes|no|true|false)$/i.test(firstValueText(table, p.name)));
-        const why = constant ? ` "${constant.name}" looks like a label but is ${firstValueText(table, constant.name)} in every row, so there is nothing to learn.` : ' No column holds two values such as 0/1, yes/no or true/false.';
-        throw new DataError('no-actions', `${table.source} has no action column.${why}`, 'Value Lab predicts user actions: include at least one action column with both outcomes (for example clicked = 1 on some rows and 0 on others).');
-      }
-      // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
-      set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
-      // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
-      get().dispatchCell({ type: 'edit', cell: 'data' });
-      // Settings cells take effect at once: with defaults chosen for the new table they are current.
-      for (const cell of ['targets', 'sampling', 'model'] as const) get().dispatchCell({ type: 'succeed', cell });
-      if (get().targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
-      return true;
-    } catch (err) {
-      get().reportDataError(err);
-      return false;
-    }
-  },
-  loadText(text, source) {
-    try {
-      return get().acceptTable(parseDelimited(text, source));
-    } catch (err) {
-      get().reportDataError(err);
-      return false;
-    }
-  },
-  async loadFile(blob, name, header = 'auto') {
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {
+  /** Wait for a worker read; the current dataset stays until the new one is accepted. */
+  const runRead = async (read: PendingRead, name: string, sourceFile: DataSlice['sourceFile']): Promise<boolean> => {
     pending?.cancel();
-    set({ dataLoading: { name, progress: null }, dataError: null });
-    const read = readFileInWorker(blob, name, header, (progress) => set({ dataLoading: { name, progress } }));
     pending = read;
+    set({ dataLoading: { name, progress: null }, dataError: null });
     try {
       const table = await read.result;
       const ok = get().acceptTable(table);
-      if (ok) set({ sourceFile: { blob, name, header } });
+      if (ok) set({ sourceFile });
       return ok;
     } catch (err) {
       if (err instanceof DataError && err.code === 'cancelled') set({ dataLoading: null });
@@ -88,13 +55,58 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     } finally {
       if (pending === read) pending = null;
     }
-  },
-  cancelLoad() {
-    pending?.cancel();
-  },
-  reportDataError: (err) => set({ dataError: toDataErrorInfo(err), dataLoading: null }),
-  dismissDataError: () => set({ dataError: null }),
-});
+  };
+
+  return {
+    baseTable: null,
+    table: null,
+    profiles: [],
+    dataLoading: null,
+    dataError: null,
+    sourceFile: null,
+    acceptTable(table) {
+      try {
+        const profiles = inferRoles(table);
+        if (!profiles.some((p) => p.role === 'action')) {
+          const constant = profiles.find((p) => p.role === 'constant' && /^(0|1|yes|no|true|false)$/i.test(firstValueText(table, p.name)));
+          const why = constant ? ` "${constant.name}" looks like a label but is ${firstValueText(table, constant.name)} in every row, so there is nothing to learn.` : ' No column holds two values such as 0/1, yes/no or true/false.';
+          throw new DataError('no-actions', `${table.source} has no action column.${why}`, 'Value Lab predicts user actions: include at least one action column with both outcomes (for example clicked = 1 on some rows and 0 on others).');
+        }
+        // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
+        set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
+        // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
+        get().dispatchCell({ type: 'edit', cell: 'data' });
+        // Settings cells take effect at once: with defaults chosen for the new table they are current.
+        for (const cell of ['targets', 'sampling', 'model'] as const) get().dispatchCell({ type: 'succeed', cell });
+        if (get().targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
+        return true;
+      } catch (err) {
+        get().reportDataError(err);
+        return false;
+      }
+    },
+    loadText(text, source) {
+      try {
+        return get().acceptTable(parseDelimited(text, source));
+      } catch (err) {
+        get().reportDataError(err);
+        return false;
+      }
+    },
+    loadSynthetic(rows, seed) {
+      return runRead(generateInWorker(rows, seed), 'synthetic shop log', null);
+    },
+    async loadFile(blob, name, header = 'auto') {
+      const read = readFileInWorker(blob, name, header, (progress) => set({ dataLoading: { name, progress } }));
+      return runRead(read, name, { blob, name, header });
+    },
+    cancelLoad() {
+      pending?.cancel();
+    },
+    reportDataError: (err) => set({ dataError: toDataErrorInfo(err), dataLoading: null }),
+    dismissDataError: () => set({ dataError: null }),
+  };
+};
 
 function firstValueText(table: Table, column: string): string {
   const col = getColumn(table, column);

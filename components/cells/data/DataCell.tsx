@@ -10,6 +10,7 @@ import { HeaderChoice } from './HeaderChoice';
 import { JoinPanel } from './JoinPanel';
 import { LoadingStatus } from './LoadingStatus';
 import { ProfileSummary } from './ProfileSummary';
+import { SyntheticPanel } from './SyntheticPanel';
 
 const SAMPLE_NOTE =
   'Bundled sample: KuaiRand (Gao et al., CIKM 2022, CC BY-SA 4.0), 41,828 impressions of 664 users. Caveat: it holds only impressions on which the user gave explicit feedback (liked or hated), so every rate here is conditional on that, not a natural click-through rate.';
@@ -57,6 +58,7 @@ export function DataCell() {
         </>
       )}
       <FileLoader />
+      <SyntheticPanel />
     </CellFrame>
   );
 }
