@@ -52,6 +52,12 @@ describe('parseDelimited', () => {
     expect(clicked.kind === 'number' && clicked.missing[2]).toBe(1);
   });
 
+  it('renames empty and repeated column names and says so', () => {
+    const table = parseDelimited('a,,a,clicked\n1,2,3,1\n4,5,6,0\n', 'dup.csv');
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'col_2', 'a_2', 'clicked']);
+    expect(table.warnings).toEqual(['Empty or repeated column names were renamed: column 2 (no name) → col_2, "a" → a_2.']);
+  });
+
   it.each([
     ['', 'empty-file'],
     ['   \n\n', 'empty-file'],

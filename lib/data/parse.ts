@@ -33,6 +33,7 @@ export function createDelimitedSink(source: string, totalBytes: number, options:
   let firstRagged = -1;
   let dataRows = 0;
   let headerRow: string[] | null = null;
+  let renamed: string[] = [];
 
   const start = (rows: string[][]) => {
     width = rows[0].length;
@@ -42,7 +43,14 @@ export function createDelimitedSink(source: string, totalBytes: number, options:
     const mode = options.header ?? 'auto';
     const hasHeader = mode === 'yes' || (mode === 'auto' && looksLikeHeader(rows.slice(0, HEADER_SNIFF_ROWS)));
     headerRow = hasHeader ? rows[0] : null;
-    builder = new TableBuilder(hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`));
+    const names = hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`);
+    if (hasHeader) {
+      renamed = names.flatMap((n, i) => {
+        const raw = rows[0][i].trim();
+        return n === raw ? [] : [raw ? `"${raw}" → ${n}` : `column ${i + 1} (no name) → ${n}`];
+      });
+    }
+    builder = new TableBuilder(names);
     return hasHeader ? rows.slice(1) : rows;
   };
 
@@ -81,6 +89,7 @@ export function createDelimitedSink(source: string, totalBytes: number, options:
       const table = (builder as TableBuilder).finish(source);
       const warnings: string[] = [];
       if (ragged > 0) warnings.push(`${ragged} row(s) with a wrong number of fields were skipped (first at data row ${firstRagged}).`);
+      if (renamed.length) warnings.push(`Empty or repeated column names were renamed: ${renamed.join(', ')}.`);
       if (headerRow === null) warnings.push('No header row was detected; columns are named col_1, col_2… (change "Header row" if that is wrong).');
       return warnings.length ? { ...table, warnings } : table;
     },

@@ -6,6 +6,8 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export interface ColumnProfile {
   name: string;
+  /** Storage type as read: every cell a number, or text. */
+  type: 'number' | 'text';
   role: ColumnRole;
   /** Why the role was chosen, shown next to it ("0/1, 3.0% ones"). */
   reason: string;
@@ -50,7 +52,7 @@ function profileColumn(col: Column, rows: number): ColumnProfile {
   const { distinct, missing } = countDistinct(col);
   const missingShare = rows ? missing / rows : 0;
   const binary = binaryRate(col, distinct);
-  const base = { name: col.name, distinct, missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
+  const base = { name: col.name, type: col.kind === 'number' ? ('number' as const) : ('text' as const), distinct, missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
   if (distinct === 0) return { ...base, role: 'constant', reason: 'all missing' };
   if (missingShare > MOSTLY_MISSING) return { ...base, role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
   if (distinct === 1) return { ...base, role: 'constant', reason: 'one value only' };

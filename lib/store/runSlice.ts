@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Table } from '../data/table';
+import type { FittedEncoders } from '../features/encode';
 import { ProblemSpecSchema, type ProblemSpec } from '../formulate/spec';
 import { TrainConfigSchema, type TrainConfig } from '../train/config';
 import type { TrainErrorInfo } from '../train/errors';
@@ -28,6 +29,8 @@ export interface RunView {
   /** Every evaluation round, oldest first; the last is the current state of each head. */
   evaluations: TaskEvaluation[][];
   predictions?: RunPredictions;
+  /** The encoders fitted on this run's training rows (for scoring and export). */
+  encoders?: FittedEncoders;
   parameterCount?: number;
   error?: TrainErrorInfo;
 }
@@ -82,7 +85,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'evaluation':
         return update({ evaluations: [...run.evaluations, event.evaluations] });
       case 'done': {
-        update({ status: event.status, predictions: event.predictions, parameterCount: event.parameterCount });
+        update({ status: event.status, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });
         get().resetWeights(event.predictions.tasks);

@@ -3,6 +3,7 @@
  * (lib/train/worker.ts). Requests go in; one-way events come out and carry only new points.
  */
 import type { Table } from '../data/table';
+import type { FittedEncoders } from '../features/encode';
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
 import type { TrainErrorInfo } from './errors';
@@ -44,7 +45,7 @@ export type WorkerEvent =
   | { type: 'progress'; runId: number; step: number; totalSteps: number; epoch: number; rowsPerSecond: number }
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders }
   | { type: 'error'; runId: number; error: TrainErrorInfo };
 
 /** Buffers of a done event, handed over with `transfer` instead of being copied. */

@@ -53,6 +53,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       steps: result.steps,
       parameterCount: result.parameterCount,
       predictions: { tasks: data.tasks, keepRates: data.keepRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw },
+      encoders: data.encoders,
     });
   } catch (err) {
     post({ type: 'error', runId, error: toTrainErrorInfo(err) });

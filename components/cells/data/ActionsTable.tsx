@@ -38,6 +38,7 @@ export function ActionsTable() {
           <thead>
             <tr>
               <th>column</th>
+              <th>type</th>
               <th>role</th>
               <th>why</th>
               <th className="num">distinct</th>
@@ -48,6 +49,7 @@ export function ActionsTable() {
             {others.map((p) => (
               <tr key={p.name} data-column={p.name}>
                 <td>{p.name}</td>
+                <td className="muted">{p.type}</td>
                 <td>
                   <RoleSelect profile={p} />
                 </td>
