@@ -1,5 +1,5 @@
 import { DataError } from './errors';
-import { checkText, parseDelimited, parseDelimitedBlob, type DelimitedOptions } from './parse';
+import { checkText, parseDelimitedStream, type DelimitedOptions } from './parse';
 import { readParquet } from './parquet';
 import { parseJsonArray, parseJsonLines } from './records';
 import type { Table } from './table';
@@ -28,9 +28,7 @@ export async function readTable(blob: Blob, name: string, options: DelimitedOpti
   const format = sniffTextFormat(text);
   if (format === 'json') return parseJsonArray(await data.text(), source);
   if (format === 'jsonl') return parseJsonLines(await data.text(), source);
-  // papaparse streams Blobs through FileReader; where there is none (Node tests) parse the text.
-  if (typeof FileReader === 'undefined') return parseDelimited(await data.text(), source, options);
-  return parseDelimitedBlob(data, source, options);
+  return parseDelimitedStream(data.stream(), data.size, source, options);
 }
 
 /** JSON starts with "[", JSON Lines with "{"; anything else is delimited text. */

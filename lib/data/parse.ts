@@ -1,11 +1,14 @@
 import Papa from 'papaparse';
 import { TableBuilder, uniqueNames } from './builder';
+import { CsvTokenizer, UnterminatedQuoteError } from './csvTokenizer';
 import { DataError } from './errors';
 import type { Table } from './table';
 
 /** A few ragged lines (a trailing partial line, a stray footer) are skipped with a warning; more means a wrong format. */
 const MAX_RAGGED_SHARE = 0.01;
 const HEADER_SNIFF_ROWS = 51;
+/** Bytes looked at before deciding the delimiter and the header. */
+const SNIFF_BYTES = 64 * 1024;
 
 export type HeaderMode = 'auto' | 'yes' | 'no';
 
@@ -22,139 +25,142 @@ export interface DelimitedOptions {
 }
 
 /**
- * Receives parsed rows chunk by chunk and builds the table column by column, so the rows
- * themselves are never all held at once. Shared by the synchronous string parser (tests) and the
- * streaming worker parser (files).
+ * Streams delimited bytes into a columnar table. The first 64 KB decide the delimiter (papaparse's
+ * guess) and whether there is a header; then the byte tokenizer feeds typed columns directly, so
+ * the rows themselves never exist as strings.
  */
-export function createDelimitedSink(source: string, totalBytes: number, options: DelimitedOptions = {}) {
-  let builder: TableBuilder | null = null;
-  let width = 0;
-  let ragged = 0;
-  let firstRagged = -1;
-  let dataRows = 0;
-  let headerRow: string[] | null = null;
-  let renamed: string[] = [];
+export class DelimitedReader {
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  private tokenizer: CsvTokenizer | null = null;
+  private builder: TableBuilder | null = null;
+  private width = 0;
+  private skipFirstRow = false;
+  private hasHeader = false;
+  private renamed: string[] = [];
+  private dataRows = 0;
+  private ragged = 0;
+  private firstRagged = -1;
+  private bytesRead = 0;
+  private first = true;
 
-  const start = (rows: string[][]) => {
-    width = rows[0].length;
-    if (width < 2) {
-      throw new DataError('too-few-columns', `${source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
+  constructor(
+    private readonly source: string,
+    private readonly totalBytes: number,
+    private readonly options: DelimitedOptions = {},
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    if (this.first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    this.first = false;
+    this.bytesRead += chunk.length;
+    if (this.tokenizer) this.feed(chunk);
+    else {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes >= SNIFF_BYTES) this.start(false);
     }
-    const mode = options.header ?? 'auto';
-    const hasHeader = mode === 'yes' || (mode === 'auto' && looksLikeHeader(rows.slice(0, HEADER_SNIFF_ROWS)));
-    headerRow = hasHeader ? rows[0] : null;
-    const names = hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`);
-    if (hasHeader) {
-      renamed = names.flatMap((n, i) => {
+    this.options.onProgress?.({ rows: this.builder?.rowCount ?? 0, bytes: this.bytesRead, totalBytes: this.totalBytes });
+  }
+
+  end(): Table {
+    if (!this.tokenizer) this.start(true);
+    try {
+      this.tokenizer!.end();
+    } catch (err) {
+      if (err instanceof UnterminatedQuoteError) {
+        throw new DataError('unterminated-quote', `${this.source}: a quoted field starting on data row ${err.row - (this.skipFirstRow ? 1 : 0)} is never closed, so the rest of the file would become one cell.`, 'Close the quote ("…") in that row, or double any quote inside a quoted field ("").');
+      }
+      throw err;
+    }
+    if (!this.builder || this.dataRows === 0) {
+      throw new DataError('no-rows', `${this.source} has a header row but no data rows.`, 'Add at least one row of data under the header.');
+    }
+    if (this.ragged > Math.max(1, this.dataRows * MAX_RAGGED_SHARE)) {
+      throw new DataError(
+        'ragged-rows',
+        `${this.source}: ${this.ragged} of ${this.dataRows} rows do not have ${this.width} fields (first at data row ${this.firstRagged}).`,
+        'Check the delimiter and quoting: every row needs as many fields as the header. Fields containing the delimiter must be quoted, and every quote closed.',
+      );
+    }
+    const table = this.builder.finish(this.source);
+    const warnings: string[] = [];
+    if (this.ragged > 0) warnings.push(`${this.ragged} row(s) with a wrong number of fields were skipped (first at data row ${this.firstRagged}).`);
+    if (this.renamed.length) warnings.push(`Empty or repeated column names were renamed: ${this.renamed.join(', ')}.`);
+    if (!this.hasHeader) warnings.push('No header row was detected; columns are named col_1, col_2… (change "Header row" if that is wrong).');
+    return warnings.length ? { ...table, warnings } : table;
+  }
+
+  /** Decide delimiter and header from the buffered head, then tokenize it. */
+  private start(atEnd: boolean): void {
+    const head = concatAll(this.head, this.headBytes);
+    this.head = [];
+    let text = new TextDecoder().decode(head);
+    if (!atEnd) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    const sniffed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', preview: HEADER_SNIFF_ROWS, delimitersToGuess: ['\t', ',', ';', '|'] });
+    const rows = sniffed.data;
+    if (rows.length === 0) throw new DataError('no-rows', `${this.source} has no rows.`, 'Check that the file is not empty.');
+    this.width = rows[0].length;
+    if (this.width < 2) {
+      throw new DataError('too-few-columns', `${this.source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
+    }
+    const mode = this.options.header ?? 'auto';
+    this.hasHeader = mode === 'yes' || (mode === 'auto' && looksLikeHeader(rows));
+    this.skipFirstRow = this.hasHeader;
+    const names = this.hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`);
+    if (this.hasHeader) {
+      this.renamed = names.flatMap((n, i) => {
         const raw = rows[0][i].trim();
         return n === raw ? [] : [raw ? `"${raw}" → ${n}` : `column ${i + 1} (no name) → ${n}`];
       });
     }
-    builder = new TableBuilder(names);
-    return hasHeader ? rows.slice(1) : rows;
-  };
+    // Estimate the row count from the bytes per line of the sample, with 5% to spare.
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const expectedRows = atEnd ? lines : (this.totalBytes / Math.max(1, text.length)) * lines * 1.05;
+    this.builder = new TableBuilder(names, expectedRows);
+    const delimiter = sniffed.meta.delimiter.charCodeAt(0);
+    this.tokenizer = new CsvTokenizer(delimiter, {
+      row: (bytes, starts, ends, quoted, count) => {
+        if (this.skipFirstRow) {
+          this.skipFirstRow = false;
+          return;
+        }
+        this.dataRows++;
+        if (count !== this.width) {
+          this.ragged++;
+          if (this.firstRagged < 0) this.firstRagged = this.dataRows;
+          return;
+        }
+        this.builder!.addByteRow(bytes, starts, ends, quoted);
+      },
+    });
+    this.feed(head);
+  }
 
-  return {
-    onRows(rows: string[][], bytes: number, errors: Papa.ParseError[] = []) {
-      const quote = errors.find((e) => e.code === 'MissingQuotes');
-      if (quote) {
-        throw new DataError(
-          'unterminated-quote',
-          `${source}: a quoted field starting on data row ${dataRows + (quote.row ?? 0) + (builder ? 1 : 0)} is never closed, so the rest of the file would become one cell.`,
-          'Close the quote ("…") in that row, or double any quote inside a quoted field ("").',
-        );
-      }
-      if (rows.length === 0) return;
-      const body = builder ? rows : start(rows);
-      const b = builder!;
-      for (const row of body) {
-        if (row.length !== width) {
-          ragged++;
-          if (firstRagged < 0) firstRagged = dataRows + 1;
-        } else b.addRow(row);
-        dataRows++;
-      }
-      options.onProgress?.({ rows: b.rowCount, bytes, totalBytes });
-    },
-    finish(): Table {
-      if (!builder) throw new DataError('no-rows', `${source} has no rows.`, 'Check that the file is not empty.');
-      if (dataRows === 0) throw new DataError('no-rows', `${source} has a header row but no data rows.`, 'Add at least one row of data under the header.');
-      if (ragged > Math.max(1, dataRows * MAX_RAGGED_SHARE)) {
-        throw new DataError(
-          'ragged-rows',
-          `${source}: ${ragged} of ${dataRows} rows do not have ${width} fields (first at data row ${firstRagged}).`,
-          'Check the delimiter and quoting: every row needs as many fields as the header. Fields containing the delimiter must be quoted, and every quote closed.',
-        );
-      }
-      const table = (builder as TableBuilder).finish(source);
-      const warnings: string[] = [];
-      if (ragged > 0) warnings.push(`${ragged} row(s) with a wrong number of fields were skipped (first at data row ${firstRagged}).`);
-      if (renamed.length) warnings.push(`Empty or repeated column names were renamed: ${renamed.join(', ')}.`);
-      if (headerRow === null) warnings.push('No header row was detected; columns are named col_1, col_2… (change "Header row" if that is wrong).');
-      return warnings.length ? { ...table, warnings } : table;
-    },
-  };
+  private feed(chunk: Uint8Array): void {
+    this.tokenizer!.push(chunk);
+  }
 }
 
-const PAPA_CONFIG = { header: false as const, skipEmptyLines: 'greedy' as const, delimitersToGuess: ['\t', ',', ';', '|'] };
-
-/**
- * Parse delimited text (CSV, TSV, `;` or `|` separated) into a columnar Table, synchronously.
- * Throws DataError with a hint for anything that cannot become a table.
- */
+/** Parse delimited text (CSV, TSV, `;` or `|` separated) synchronously (tests and small inputs). */
 export function parseDelimited(text: string, source: string, options: DelimitedOptions = {}): Table {
   checkText(text.slice(0, 4096), source, text.trim().length === 0);
-  const sink = createDelimitedSink(source, text.length, options);
-  let failure: unknown = null;
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    ...PAPA_CONFIG,
-    chunkSize: 1 << 20,
-    complete: () => undefined,
-    chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-      try {
-        sink.onRows(results.data, results.meta.cursor, results.errors);
-      } catch (err) {
-        failure = err;
-        parser.abort();
-      }
-    },
-  });
-  if (failure) throw failure;
-  return sink.finish();
+  const reader = new DelimitedReader(source, text.length, options);
+  reader.push(new TextEncoder().encode(text));
+  return reader.end();
 }
 
-/**
- * Parse a Blob of delimited text in chunks (papaparse streams Blobs; in a worker it reads them
- * synchronously, so memory holds one chunk of rows at a time).
- */
-export function parseDelimitedBlob(blob: Blob, source: string, options: DelimitedOptions = {}): Promise<Table> {
-  const sink = createDelimitedSink(source, blob.size, options);
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    Papa.parse<string[]>(blob as File, {
-      ...PAPA_CONFIG,
-      chunkSize: 4 << 20,
-      beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
-      chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        try {
-          sink.onRows(results.data, results.meta.cursor, results.errors);
-        } catch (err) {
-          failed = true;
-          parser.abort();
-          reject(err);
-        }
-      },
-      complete: () => {
-        if (failed) return;
-        try {
-          resolve(sink.finish());
-        } catch (err) {
-          reject(err);
-        }
-      },
-      error: (err: Error) => reject(new DataError('read-failed', `${source} could not be read: ${err.message}.`, 'Check that the file is still there and readable, then load it again.')),
-    });
-  });
+/** Parse a stream of delimited bytes (a file, or a decompressing stream) chunk by chunk. */
+export async function parseDelimitedStream(stream: ReadableStream<Uint8Array>, totalBytes: number, source: string, options: DelimitedOptions = {}): Promise<Table> {
+  const reader = new DelimitedReader(source, totalBytes, options);
+  const chunks = stream.getReader();
+  for (;;) {
+    const { done, value } = await chunks.read();
+    if (done) break;
+    reader.push(value);
+  }
+  return reader.end();
 }
 
 /** Reject empty and binary input before parsing: `head` is the first few KB as text. */
@@ -189,4 +195,15 @@ export function looksLikeHeader(rows: string[][]): boolean {
   if (!first.some(isNumeric)) return true;
   const sample = rows.slice(1);
   return first.some((cell, c) => !isNumeric(cell) && sample.length > 0 && sample.every((r) => isNumeric(r[c] ?? '')));
+}
+
+function concatAll(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
 }
