@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from './errors';
-import { readTable, sniffTextFormat } from './formats';
+import { MAX_FILE_BYTES, readTable, sniffTextFormat } from './formats';
 import { inferRoles } from './roles';
 import { cellText, getColumn } from './table';
 
@@ -48,6 +48,20 @@ describe('readTable: one table from every format', () => {
     await expect(readTable(new Blob([]), 'empty.csv')).rejects.toMatchObject({ code: 'empty-file' });
     await expect(readTable(new Blob(['[{"a": 1}, {"a": ']), 'cut.json')).rejects.toMatchObject({ code: 'invalid-json' });
     await expect(readTable(new Blob(['{"a": 1}\n{oops}\n']), 'bad.jsonl')).rejects.toMatchObject({ code: 'invalid-json', message: expect.stringContaining('line 2') });
+  });
+
+  it('refuses Latin-1 text and files over the memory budget', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('city,clicked\n'), 0x4d, 0xfc, 0x6e, 0x63, 0x68, 0x65, 0x6e, 0x2c, 0x31, 0x0a]); // "München" in Latin-1
+    await expect(readTable(new Blob([latin1]), 'latin1.csv')).rejects.toMatchObject({ code: 'wrong-encoding' });
+    const huge = { size: MAX_FILE_BYTES + 1 } as Blob;
+    await expect(readTable(huge, 'huge.csv')).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('keeps hostile CSV headers and formula-like cells as plain data', async () => {
+    const table = await readTable(new Blob(['__proto__,constructor,<script>alert(1)</script>,clicked\n=cmd(),1,2,1\n3,4,5,0\n']), 'hostile.csv');
+    expect(table.columns.map((c) => c.name)).toEqual(['__proto__', 'constructor', '<script>alert(1)</script>', 'clicked']);
+    expect(cellText(table.columns[0], 0)).toBe('=cmd()');
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
   });
 
   it('keeps hostile column names as plain data', async () => {

@@ -7,12 +7,17 @@ import type { Table } from './table';
 export type FileFormat = 'delimited' | 'json' | 'jsonl' | 'parquet';
 
 const HEAD_BYTES = 64 * 1024;
+/** A tab's memory budget: the table needs about 2–3× the file size while it is built. */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Read any supported file into a Table: CSV/TSV/;/| text, JSON array of records, JSON Lines,
  * Parquet, and gzip of the text formats. The format comes from the bytes, not the file name.
  */
 export async function readTable(blob: Blob, name: string, options: DelimitedOptions = {}): Promise<Table> {
+  if (blob.size > MAX_FILE_BYTES) {
+    throw new DataError('too-large', `${name} is ${(blob.size / 1e6).toFixed(0)} MB, more than this tab's budget of ${MAX_FILE_BYTES / 1e6} MB.`, 'Load a sample of the file (for example the first million rows), or convert it to Parquet, which is smaller.');
+  }
   let data = blob;
   let source = name;
   const magic = new Uint8Array(await blob.slice(0, 4).arrayBuffer());

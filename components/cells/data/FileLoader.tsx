@@ -1,10 +1,6 @@
 'use client';
 import { useRef, useState, type DragEvent } from 'react';
-import { DataError } from '@/lib/data/errors';
 import { useAppStore } from '@/lib/store';
-
-/** A tab's memory budget: the table needs about 1–3× the file size on top of the file itself. */
-const MAX_BYTES = 1024 * 1024 * 1024;
 
 /** File picker and drop zone for CSV/TSV files. Reading never replaces the current data unless it succeeds. */
 export function FileLoader() {
@@ -13,12 +9,7 @@ export function FileLoader() {
 
   const load = async (file: File | undefined) => {
     if (!file) return;
-    const { loadFile, reportDataError } = useAppStore.getState();
-    if (file.size > MAX_BYTES) {
-      reportDataError(new DataError('too-large', `${file.name} is ${(file.size / 1e6).toFixed(0)} MB, more than this tab's budget of ${MAX_BYTES / 1e6} MB.`, 'Load a sample of the file (for example the first million rows), or compress it as Parquet.'));
-      return;
-    }
-    await loadFile(file, file.name);
+    await useAppStore.getState().loadFile(file, file.name);
   };
 
   const onDrop = (event: DragEvent) => {
