@@ -1,3 +1,5 @@
+import { sortByScore } from './sorted';
+
 /** One point of a reliability diagram. */
 export interface ReliabilityBin {
   meanPredicted: number;
@@ -23,7 +25,7 @@ export function calibrationRatio(p: ArrayLike<number>, y: ArrayLike<number>): nu
 export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): ReliabilityBin[] {
   const n = p.length;
   if (n === 0) return [];
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => p[a] - p[b]);
+  const { values, labels } = sortByScore(p, y);
   const out: ReliabilityBin[] = [];
   const k = Math.min(bins, n);
   for (let b = 0; b < k; b++) {
@@ -32,8 +34,8 @@ export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, bins
     let sp = 0;
     let sy = 0;
     for (let j = start; j < end; j++) {
-      sp += p[order[j]];
-      sy += y[order[j]] ? 1 : 0;
+      sp += values[j];
+      sy += labels[j];
     }
     const count = end - start;
     if (count > 0) out.push({ meanPredicted: sp / count, observedRate: sy / count, count });
@@ -45,4 +47,23 @@ export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, bins
 export function expectedCalibrationError(bins: ReliabilityBin[]): number {
   const total = bins.reduce((s, b) => s + b.count, 0);
   return total === 0 ? 0 : bins.reduce((s, b) => s + (b.count / total) * Math.abs(b.meanPredicted - b.observedRate), 0);
+}
+
+/**
+ * Reliability bins of equal width over [0, 1] (the textbook ECE). Empty bins are left out. For rare
+ * actions prefer reliabilityBins (quantile bins): nearly every prediction lands in the first bin here.
+ */
+export function uniformReliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): ReliabilityBin[] {
+  const sp = new Float64Array(bins);
+  const sy = new Float64Array(bins);
+  const count = new Float64Array(bins);
+  for (let i = 0; i < p.length; i++) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(p[i] * bins)));
+    sp[b] += p[i];
+    sy[b] += y[i] ? 1 : 0;
+    count[b]++;
+  }
+  const out: ReliabilityBin[] = [];
+  for (let b = 0; b < bins; b++) if (count[b] > 0) out.push({ meanPredicted: sp[b] / count[b], observedRate: sy[b] / count[b], count: count[b] });
+  return out;
 }
