@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '@/lib/store';
 import { DataCell } from '../cells/data/DataCell';
+import { EvaluateCell } from '../cells/evaluate/EvaluateCell';
 import { TargetsCell } from '../cells/targets/TargetsCell';
 import { SamplingCell } from '../cells/sampling/SamplingCell';
 import { ModelCell } from '../cells/model/ModelCell';
@@ -34,6 +35,7 @@ export function Notebook() {
           <SamplingCell />
           <ModelCell />
           <TrainCell />
+          <EvaluateCell />
           <ValueCell />
         </>
       )}

@@ -1,9 +1,9 @@
 /**
  * Cell runtime: one pure transition function over the status of every cell.
- * Cells form a chain (data → targets → sampling → model → train → value); a change in a cell makes
+ * Cells form a chain (data → targets → sampling → model → train → evaluate, value); a change in a cell makes
  * every downstream cell that had produced something stale.
  */
-export const CELL_ORDER = ['data', 'targets', 'sampling', 'model', 'train', 'value'] as const;
+export const CELL_ORDER = ['data', 'targets', 'sampling', 'model', 'train', 'evaluate', 'value'] as const;
 export type CellId = (typeof CELL_ORDER)[number];
 export type CellStatus = 'idle' | 'running' | 'done' | 'stale' | 'error';
 export type CellStatuses = Record<CellId, CellStatus>;
@@ -15,6 +15,7 @@ export const CELL_DEPENDS_ON: Record<CellId, CellId[]> = {
   sampling: ['targets'],
   model: ['sampling'],
   train: ['model'],
+  evaluate: ['train'],
   value: ['train'],
 };
 
@@ -27,7 +28,7 @@ export type CellEvent =
   /** A run was cancelled: back to stale if it had produced output before, else idle. */
   | { type: 'cancel'; cell: CellId; hadOutput: boolean };
 
-export const INITIAL_STATUSES: CellStatuses = { data: 'idle', targets: 'idle', sampling: 'idle', model: 'idle', train: 'idle', value: 'idle' };
+export const INITIAL_STATUSES: CellStatuses = { data: 'idle', targets: 'idle', sampling: 'idle', model: 'idle', train: 'idle', evaluate: 'idle', value: 'idle' };
 
 /** All cells that (transitively) depend on `cell`. */
 export function downstreamOf(cell: CellId): CellId[] {

@@ -89,6 +89,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });
         get().resetWeights(event.predictions.tasks);
+        get().dispatchCell({ type: 'succeed', cell: 'evaluate' });
         get().dispatchCell({ type: 'succeed', cell: 'value' });
         return;
       }

@@ -8,6 +8,12 @@ export interface ValueSlice {
   topK: number;
   /** The user whose slate is shown; null picks the user with the most validation impressions. */
   selectedUser: number | null;
+  /**
+   * Use the raw, sampled-space outputs instead of recalibrated probabilities — to show what breaks
+   * (calibration ratio, reliability, value weights silently scaled by 1/w). Off by default.
+   */
+  skipRecalibration: boolean;
+  setSkipRecalibration(skip: boolean): void;
   setWeight(action: string, weight: number): void;
   resetWeights(actions: string[]): void;
   setTopK(k: number): void;
@@ -18,6 +24,8 @@ export const createValueSlice: StateCreator<AppState, [], [], ValueSlice> = (set
   weights: {},
   topK: 10,
   selectedUser: null,
+  skipRecalibration: false,
+  setSkipRecalibration: (skip) => set({ skipRecalibration: skip }),
   setWeight: (action, weight) => set({ weights: { ...get().weights, [action]: weight } }),
   // Keep weights the person already set for actions that are still targets.
   resetWeights: (actions) => set({ weights: Object.fromEntries(actions.map((a) => [a, get().weights[a] ?? 1])) }),

@@ -26,7 +26,7 @@ export function SlatePicker({ run, view }: { run: RunView; view: ValueModelView 
           ))}
         </select>
       </label>
-      <SlateTable run={run} slate={slate} scores={view.scores} labels={view.labels} />
+      <SlateTable run={run} slate={slate} scores={view.scores} labels={view.labels} probabilities={view.probabilities} />
     </div>
   );
 }

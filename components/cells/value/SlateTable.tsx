@@ -7,7 +7,7 @@ import { rankSlate, type Slate } from '@/lib/value/value';
 const SHOWN = 15;
 
 /** One user's validation impressions ordered by value score, with arrows for rank changes since the last weight move. */
-export function SlateTable({ run, slate, scores, labels }: { run: RunView; slate: Slate; scores: Float64Array; labels: Uint8Array[] }) {
+export function SlateTable({ run, slate, scores, labels, probabilities }: { run: RunView; slate: Slate; scores: Float64Array; labels: Uint8Array[]; probabilities: Float32Array[] }) {
   const p = run.predictions!;
   const order = useMemo(() => rankSlate(slate, scores), [slate, scores]);
   // Remember the order before the latest change (React's "previous props in state" pattern).
@@ -42,7 +42,7 @@ export function SlateTable({ run, slate, scores, labels }: { run: RunView; slate
                 <td className="num">{rank + 1}</td>
                 <td className={move.startsWith('↑') ? 'up' : 'down'}>{move}</td>
                 <td>{itemCol ? cellText(itemCol, row) : row}</td>
-                {p.calibrated.map((q, t) => (
+                {probabilities.map((q, t) => (
                   <td key={t} className="num">
                     {q[i].toFixed(4)}
                   </td>

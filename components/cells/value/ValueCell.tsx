@@ -14,10 +14,11 @@ export function ValueCell() {
   const weights = useAppStore((s) => s.weights);
   const topK = useAppStore((s) => s.topK);
   const setTopK = useAppStore((s) => s.setTopK);
+  const skip = useAppStore((s) => s.skipRecalibration);
   const usable = run?.predictions ? run : null;
-  const view = useValueModel(usable, weights, topK);
+  const view = useValueModel(usable, weights, topK, skip);
   return (
-    <CellFrame id="value" title="6 · Value model">
+    <CellFrame id="value" title="7 · Value model">
       <p className="explain">
         score = Σ w · p(action), with each p recalibrated for its head&rsquo;s sampling. Blending actions rewards more than clicks (click
         alone favours clickbait); a large negative weight on a harmful action keeps it out of the top of the slate. Moving a weight re-ranks
@@ -28,6 +29,12 @@ export function ValueCell() {
       ) : (
         <>
           <WeightSliders tasks={view.tasks} />
+          {skip && usable.predictions && (
+            <p className="alert" role="note" data-testid="effective-weights">
+              Recalibration is off: the raw outputs of downsampled heads are inflated by about 1/w, so the weights in force are about{' '}
+              {view.tasks.map((t, i) => `${t}: ${formatEffective((weights[t] ?? 0) / usable.predictions!.keepRates[i])}`).join(', ')}.
+            </p>
+          )}
           <p>
             <span className="formula" data-testid="formula">
               score = {formatFormula(view.tasks, view.tasks.map((t) => weights[t] ?? 0))}
@@ -42,4 +49,8 @@ export function ValueCell() {
       )}
     </CellFrame>
   );
+}
+
+function formatEffective(w: number): string {
+  return Math.abs(w) >= 100 ? w.toFixed(0) : w.toPrecision(3);
 }

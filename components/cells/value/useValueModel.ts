@@ -6,6 +6,8 @@ import { buildSlates, topKOutcome, valueScores, type Slate, type TopKOutcome } f
 
 export interface ValueModelView {
   tasks: string[];
+  /** Per action, the probabilities in use: recalibrated, or raw when recalibration is skipped. */
+  probabilities: Float32Array[];
   slates: Slate[];
   labels: Uint8Array[];
   scores: Float64Array;
@@ -16,7 +18,7 @@ export interface ValueModelView {
  * Everything the value cell shows, from the run's cached calibrated predictions. Slates and
  * labels depend only on the run; scores and the outcome are recomputed when a weight moves.
  */
-export function useValueModel(run: RunView | null, weights: Record<string, number>, topK: number): ValueModelView | null {
+export function useValueModel(run: RunView | null, weights: Record<string, number>, topK: number, skipRecalibration = false): ValueModelView | null {
   const base = useMemo(() => {
     const p = run?.predictions;
     if (!run || !p) return null;
@@ -27,12 +29,13 @@ export function useValueModel(run: RunView | null, weights: Record<string, numbe
       const y = binaryValues(getColumn(run.table, t));
       return Uint8Array.from(p.rows, (r) => y[r]);
     });
-    return { tasks: p.tasks, calibrated: p.calibrated, slates, labels };
-  }, [run]);
+    // The raw outputs stand in only when the person asked to see what skipping recalibration breaks.
+    return { tasks: p.tasks, calibrated: skipRecalibration ? p.raw : p.calibrated, slates, labels };
+  }, [run, skipRecalibration]);
   const weightList = base ? base.tasks.map((t) => weights[t] ?? 0) : [];
   const weightKey = weightList.join(',');
   const scores = useMemo(() => (base ? valueScores(base.calibrated, weightKey.split(',').map(Number)) : null), [base, weightKey]);
   const outcome = useMemo(() => (base && scores ? topKOutcome(base.slates, scores, base.labels, topK) : null), [base, scores, topK]);
   if (!base || !scores || !outcome) return null;
-  return { tasks: base.tasks, slates: base.slates, labels: base.labels, scores, outcome };
+  return { tasks: base.tasks, probabilities: base.calibrated, slates: base.slates, labels: base.labels, scores, outcome };
 }

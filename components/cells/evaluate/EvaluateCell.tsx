@@ -1,0 +1,35 @@
+'use client';
+import { useAppStore } from '@/lib/store';
+import { CellFrame } from '../../notebook/CellFrame';
+import { HeadPanel } from './HeadPanel';
+import { useReports } from './useReports';
+
+/** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
+export function EvaluateCell() {
+  const run = useAppStore((s) => s.run);
+  const skip = useAppStore((s) => s.skipRecalibration);
+  const setSkip = useAppStore((s) => s.setSkipRecalibration);
+  const reports = useReports(run?.predictions ? run : null, skip);
+  return (
+    <CellFrame id="evaluate" title="6 · Evaluate">
+      <p className="explain">
+        Metrics on the untouched validation rows. AUC only looks at the order, so it cannot see miscalibration; log loss, normalized entropy,
+        the calibration ratio and the reliability diagram can. Turn recalibration off to see what a downsampled head&rsquo;s raw output does:
+        it over-predicts by about 1/w, and in the value model every weight is silently multiplied by about 1/w.
+      </p>
+      <label className="row" style={{ gap: 6 }}>
+        <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} />
+        Skip recalibration (use the raw, sampled-space outputs here and in the value model — to show what breaks)
+      </label>
+      {!reports ? (
+        <p className="muted">Train a model to evaluate it here.</p>
+      ) : (
+        <div className="charts" style={{ marginTop: 10 }}>
+          {reports.map((r) => (
+            <HeadPanel key={r.task} task={r.task} keepRate={r.keepRate} report={r.report} raw={skip} />
+          ))}
+        </div>
+      )}
+    </CellFrame>
+  );
+}

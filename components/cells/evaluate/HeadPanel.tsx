@@ -1,0 +1,60 @@
+'use client';
+import type { HeadReport } from '@/lib/metrics/report';
+import { CurveChart } from '../../charts/CurveChart';
+import { ReliabilityChart } from '../../charts/ReliabilityChart';
+
+const fmt = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+
+/** One head's validation metrics and curves. */
+export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepRate: number; report: HeadReport; raw: boolean }) {
+  const rows: [string, string, string][] = [
+    ['AUC', fmt(report.auc), 'ranking quality; blind to calibration'],
+    ['GAUC (per user)', fmt(report.gauc), 'impression-weighted per-user AUC'],
+    ['log loss', fmt(report.logLoss), ''],
+    ['normalized entropy', fmt(report.normalizedEntropy), 'log loss ÷ base-rate log loss; < 1 beats the base rate'],
+    ['calibration ratio Σp/Σy', fmt(report.calibrationRatio, 3), '1 is ideal'],
+    ['ECE, quantile bins', fmt(report.eceQuantile), ''],
+    ['ECE, uniform bins', fmt(report.eceUniform), ''],
+    ['average precision', fmt(report.averagePrecision), ''],
+    ['NDCG@10 (per user)', fmt(report.ndcgAt10), ''],
+    ['recall@10 (per user)', fmt(report.recallAt10), ''],
+  ];
+  return (
+    <div className="chart-card" data-testid={`eval-${task}`}>
+      <h3>
+        {task} <span className="muted">keep rate {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} validation rows</span>
+      </h3>
+      <table className="grid" aria-label={`Validation metrics for ${task}`}>
+        <tbody>
+          {rows.map(([name, value, note]) => (
+            <tr key={name}>
+              <td>{name}</td>
+              <td className={`num${name.startsWith('calibration') && raw && keepRate < 1 ? ' down' : ''}`} data-metric={name}>
+                {value}
+              </td>
+              <td className="muted">{note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ReliabilityChart bins={report.reliability} label={`Reliability diagram for ${task}`} />
+      <div className="row" style={{ alignItems: 'stretch' }}>
+        <div style={{ flex: 1, minWidth: 180 }}>
+          <CurveChart points={report.roc} xLabel="FPR" yLabel="TPR" label={`ROC curve for ${task}`} diagonal />
+        </div>
+        <div style={{ flex: 1, minWidth: 180 }}>
+          <CurveChart points={report.pr} xLabel="recall" yLabel="precision" label={`Precision–recall curve for ${task}`} />
+        </div>
+      </div>
+      {report.truth && (
+        <div data-testid={`truth-${task}`}>
+          <p>
+            Against the generator&rsquo;s true probabilities: mean absolute error {fmt(report.truth.meanAbsoluteError)}, correlation{' '}
+            {fmt(report.truth.correlation, 3)}.
+          </p>
+          <ReliabilityChart bins={report.truth.bins.map((b) => ({ meanPredicted: b.meanPredicted, observedRate: b.meanTrue, count: b.count }))} label={`Predicted against true probability for ${task}`} />
+        </div>
+      )}
+    </div>
+  );
+}
