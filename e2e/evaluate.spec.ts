@@ -9,7 +9,7 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   await expect(page.getByTestId('data-summary')).toContainText('6,000 rows');
   // Targets: clicked (default) and added_to_cart; keep 10% of clicked's negatives.
   await expect(page.getByRole('checkbox', { name: /^clicked/ })).toBeChecked();
-  await page.getByLabel(/clicked.*keep/).fill('100');
+  await page.getByRole('slider', { name: /clicked.*keep/ }).fill('100');
   await page.getByLabel('Epochs').fill('4');
   await page.getByLabel('Batch size').fill('256');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

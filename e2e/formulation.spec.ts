@@ -61,3 +61,16 @@ test('join the KuaiRand user features onto the log', async ({ page }) => {
   await expect(page.getByTestId('actions-table').locator('tr[data-action="is_live_streamer"]')).toHaveCount(0);
   await expect(page.getByTestId('feature-list').getByRole('row', { name: /user_active_degree/ }).getByRole('checkbox')).toBeChecked();
 });
+
+test('sampling presets, positive weights and the per-user cap update the before/after counts', async ({ page }) => {
+  await page.getByTestId('keep-rate-is_follow').getByRole('button', { name: 'is_follow: 1:10' }).click();
+  // is_follow: 0.727% positives → 1:10 keeps 10 × 0.00727/0.99273 ≈ 7.3% of negatives
+  await expect(page.getByTestId('keep-rate-is_follow')).toContainText('keep 7.3% of negatives');
+  const row = page.getByTestId('sampling-summary').locator('tr[data-task="is_follow"]');
+  // seeded: 244 positives and 2,351 of 33,131 negatives kept → 244 / 2,595 = 9.4%
+  await expect(row).toContainText('9.4%');
+  await page.getByLabel('positive weight (upsampling) for is_follow').fill('2');
+  await expect(row).toContainText('17.2%'); // 2·244 / (2·244 + 2,351)
+  await page.getByRole('checkbox', { name: /cap training impressions per user/ }).check();
+  await expect(page.getByTestId('sampling-summary')).toContainText('dropped by the per-user cap');
+});

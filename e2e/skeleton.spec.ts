@@ -21,7 +21,7 @@ test('sample → two actions → keep rate → train on WebGPU → charts → va
 
   // Sampling: a small share of rows keeps software WebGPU quick; keep 10% of is_click's negatives.
   await page.getByLabel('Share of rows used').fill('0.1');
-  await page.getByLabel(/is_click.*keep/).fill('100'); // slider middle = 10^−1
+  await page.getByRole('slider', { name: /is_click.*keep/ }).fill('100'); // slider middle = 10^−1
   await expect(page.getByTestId('keep-rate-is_click')).toContainText('keep 10% of negatives');
   await expect(page.getByTestId('positive-share-is_click')).toContainText('→ 95.0% of what this head trains on');
 

@@ -48,4 +48,4 @@ export function defaultTargets(profiles: ColumnProfile[]): string[] {
     .map((p) => p.name);
 }
 
-export const DEFAULT_SAMPLING: SamplingSpec = { split: { kind: 'random' }, seed: 42, validationFraction: 0.2, rowFraction: 1, keepRates: {} };
+export const DEFAULT_SAMPLING: SamplingSpec = { split: { kind: 'random' }, seed: 42, validationFraction: 0.2, rowFraction: 1, keepRates: {}, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true };

@@ -38,6 +38,14 @@ export const SamplingSpecSchema = z.object({
   rowFraction: z.number().min(0.001).max(1),
   /** Per target action: probability of keeping a negative training row (positives are always kept). */
   keepRates: z.record(z.string(), z.number().min(0.001).max(1)),
+  /** Per target action: weight of each positive training row (k > 1 upsamples positives); default 1. */
+  upsample: z.record(z.string(), z.number().min(1).max(100)),
+  /** Keep at most this many training impressions per user (heavy users would dominate otherwise); null for no cap. */
+  capPerUser: z.number().int().min(1).nullable(),
+  /** Drop rows identical in every column (logging duplicates) before the split. */
+  dropDuplicates: z.boolean(),
+  /** A head skips rows whose label is missing (e.g. a ratio with a zero denominator) instead of reading them as 0. */
+  dropMissingLabels: z.boolean(),
 });
 export type SamplingSpec = z.infer<typeof SamplingSpecSchema>;
 

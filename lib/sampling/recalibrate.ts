@@ -2,6 +2,7 @@
  * Undo negative downsampling (He et al. 2014, "Practical Lessons from Predicting Clicks on Ads at
  * Facebook"). Keeping each negative with probability w multiplies the odds the model learns by 1/w,
  * so the natural-rate probability is q = p / (p + (1 − p) / w), i.e. logit q = logit p + ln w.
+ * Weighting positives by k as well multiplies the odds by k/w: pass w/k as the rate.
  */
 export function recalibrate(p: number, keepRate: number): number {
   if (keepRate >= 1) return p;

@@ -1,50 +1,153 @@
-import type { SamplingSpec } from '../formulate/spec';
+import { getColumn, groupKeys, isPositiveToken, type Column, type Table } from '../data/table';
+import type { ProblemSpec } from '../formulate/spec';
 import { uniform } from './random';
+import { splitRows } from './split';
 
 /** Independent random streams, so changing one keep rate never moves the split (stream 1 is the split's). */
 const STREAM_ROW_FRACTION = 0;
+const STREAM_CAP = 2;
 const STREAM_TASK_BASE = 100;
+
+/** Counts before and after sampling, shown in the Sampling cell. */
+export interface SamplingSummary {
+  rows: number;
+  duplicatesRemoved: number;
+  cappedRemoved: number;
+  trainRows: number;
+  validationRows: number;
+  perTask: { task: string; before: { positives: number; negatives: number }; after: { positives: number; negatives: number }; missing: number; positiveShare: number }[];
+}
 
 export interface SampledRows {
   /** Training rows kept for at least one task, ascending. */
   train: Int32Array;
-  /** Per task, aligned with `train`: 1 where that task's head sees the row (positives always, negatives with its keep rate). */
-  taskMasks: Uint8Array[];
+  /** Per task, aligned with `train`: the row's weight for that head (0 unseen, 1 negative, k upsampled positive). */
+  taskWeights: Float32Array[];
   /** Held-out rows, never negative-sampled: metrics and slates need the natural distribution. */
   validation: Int32Array;
+  /** Per task, aligned with `validation`: 1 where the label is known. */
+  validationKnown: Uint8Array[];
+  /** Per task, w/k: the odds multiplier to undo (keep rate w over positive weight k). */
+  calibrationRates: number[];
+  summary: SamplingSummary;
 }
 
 /**
- * Per-task negative downsampling of the training side of a split (see split.ts).
- * `labels[t][row]` is 1 for a positive of task t; `isValidation[row]` is 1 for held-out rows.
- * Same spec and seed → same rows.
+ * Everything between the loaded table and the trainer's rows, seeded and order-independent:
+ * share of rows, duplicate removal, the split, the per-user cap (training side only), and per task
+ * negative downsampling, positive upsampling and missing labels. Validation rows are never sampled.
  */
-export function sampleRows(labels: Uint8Array[], keepRates: number[], sampling: SamplingSpec, isValidation: Uint8Array): SampledRows {
-  const rowCount = isValidation.length;
+export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
+  const s = spec.sampling;
+  const n = table.rowCount;
+  const eligible = new Uint8Array(n);
+  for (let row = 0; row < n; row++) eligible[row] = s.rowFraction >= 1 || uniform(s.seed, row, STREAM_ROW_FRACTION) < s.rowFraction ? 1 : 0;
+  const duplicatesRemoved = s.dropDuplicates ? removeDuplicates(table, eligible) : 0;
+  const isValidation = splitRows(table, s);
+  const cappedRemoved = s.capPerUser !== null && spec.userColumn ? capPerUser(table, spec.userColumn, s.capPerUser, s.seed, eligible, isValidation) : 0;
+
+  const tasks = spec.targets;
+  const labels = tasks.map((t) => labelsWithMissing(getColumn(table, t)));
+  const keep = tasks.map((t) => s.keepRates[t] ?? 1);
+  const up = tasks.map((t) => s.upsample[t] ?? 1);
   const train: number[] = [];
   const validation: number[] = [];
-  const masks: number[][] = labels.map(() => []);
-  for (let row = 0; row < rowCount; row++) {
-    if (sampling.rowFraction < 1 && uniform(sampling.seed, row, STREAM_ROW_FRACTION) >= sampling.rowFraction) continue;
+  const weights: number[][] = tasks.map(() => []);
+  const perTask = tasks.map((task) => ({ task, before: { positives: 0, negatives: 0 }, after: { positives: 0, negatives: 0 }, missing: 0, positiveShare: 0 }));
+  const rowWeights = new Float32Array(tasks.length);
+  for (let row = 0; row < n; row++) {
+    if (!eligible[row]) continue;
     if (isValidation[row]) {
       validation.push(row);
       continue;
     }
     let any = false;
-    const keep = labels.map((y, t) => {
-      const k = y[row] === 1 || uniform(sampling.seed, row, STREAM_TASK_BASE + t) < keepRates[t];
-      any ||= k;
-      return k;
-    });
+    for (let t = 0; t < tasks.length; t++) {
+      const { y, missing } = labels[t];
+      let w = 0;
+      if (missing[row]) {
+        perTask[t].missing++;
+        w = s.dropMissingLabels ? 0 : uniform(s.seed, row, STREAM_TASK_BASE + t) < keep[t] ? 1 : 0;
+      } else if (y[row]) {
+        perTask[t].before.positives++;
+        perTask[t].after.positives++;
+        w = up[t];
+      } else {
+        perTask[t].before.negatives++;
+        if (uniform(s.seed, row, STREAM_TASK_BASE + t) < keep[t]) {
+          perTask[t].after.negatives++;
+          w = 1;
+        }
+      }
+      rowWeights[t] = w;
+      any ||= w > 0;
+    }
     if (!any) continue;
     train.push(row);
-    keep.forEach((k, t) => masks[t].push(k ? 1 : 0));
+    for (let t = 0; t < tasks.length; t++) weights[t].push(rowWeights[t]);
   }
-  return { train: Int32Array.from(train), taskMasks: masks.map((m) => Uint8Array.from(m)), validation: Int32Array.from(validation) };
+  const validationRows = Int32Array.from(validation);
+  perTask.forEach((p, t) => {
+    const weightedPositives = p.after.positives * up[t];
+    p.positiveShare = weightedPositives + p.after.negatives ? weightedPositives / (weightedPositives + p.after.negatives) : 0;
+  });
+  return {
+    train: Int32Array.from(train),
+    taskWeights: weights.map((w) => Float32Array.from(w)),
+    validation: validationRows,
+    validationKnown: labels.map(({ missing }) => Uint8Array.from(validationRows, (r) => (missing[r] ? 0 : 1))),
+    calibrationRates: keep.map((w, t) => w / up[t]),
+    summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows: train.length, validationRows: validation.length, perTask },
+  };
 }
 
-/** Share of positives a head sees after keeping negatives with rate w: P / (P + w·N). */
-export function positiveShareAfterSampling(positiveRate: number, keepRate: number): number {
-  const kept = positiveRate + keepRate * (1 - positiveRate);
-  return kept > 0 ? positiveRate / kept : 0;
+/** Share of positives a head sees after keeping negatives with rate w and weighting positives k: kP / (kP + wN). */
+export function positiveShareAfterSampling(positiveRate: number, keepRate: number, upsample = 1): number {
+  const positives = positiveRate * upsample;
+  const kept = positives + keepRate * (1 - positiveRate);
+  return kept > 0 ? positives / kept : 0;
+}
+
+/** 0/1 labels and where the label is unknown. */
+function labelsWithMissing(col: Column): { y: Uint8Array; missing: Uint8Array } {
+  if (col.kind === 'number') return { y: Uint8Array.from(col.values, (v, i) => (!col.missing[i] && v > 0 ? 1 : 0)), missing: col.missing };
+  const positive = col.dictionary.map(isPositiveToken);
+  return { y: Uint8Array.from(col.codes, (c) => (c >= 0 && positive[c] ? 1 : 0)), missing: Uint8Array.from(col.codes, (c) => (c < 0 ? 1 : 0)) };
+}
+
+/** Mark later copies of identical rows ineligible; returns how many were removed. */
+function removeDuplicates(table: Table, eligible: Uint8Array): number {
+  const seen = new Map<string, number>();
+  let removed = 0;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (!eligible[row]) continue;
+    const key = table.columns.map((c) => (c.kind === 'number' ? (c.missing[row] ? '' : c.values[row]) : c.codes[row])).join('\u0001');
+    if (seen.has(key)) {
+      eligible[row] = 0;
+      removed++;
+    } else seen.set(key, row);
+  }
+  return removed;
+}
+
+/** Keep at most `cap` training rows per user (a seeded random choice); validation rows are untouched. */
+function capPerUser(table: Table, userColumn: string, cap: number, seed: number, eligible: Uint8Array, isValidation: Uint8Array): number {
+  const keys = groupKeys(getColumn(table, userColumn));
+  const byUser = new Map<number, number[]>();
+  for (let row = 0; row < table.rowCount; row++) {
+    if (!eligible[row] || isValidation[row]) continue;
+    const list = byUser.get(keys[row]);
+    if (list) list.push(row);
+    else byUser.set(keys[row], [row]);
+  }
+  let removed = 0;
+  for (const rows of byUser.values()) {
+    if (rows.length <= cap) continue;
+    rows.sort((a, b) => uniform(seed, a, STREAM_CAP) - uniform(seed, b, STREAM_CAP));
+    for (const row of rows.slice(cap)) {
+      eligible[row] = 0;
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -17,7 +17,8 @@ export interface SpecSlice {
   /** Change one feature's encoding options (log, min count, bag length). */
   updateFeature(feature: FeatureSpec): void;
   setKeepRate(column: string, rate: number): void;
-  setSampling(patch: Partial<Omit<SamplingSpec, 'keepRates'>>): void;
+  setUpsample(column: string, factor: number): void;
+  setSampling(patch: Partial<Omit<SamplingSpec, 'keepRates' | 'upsample'>>): void;
   setConfig(patch: Partial<TrainConfig>): void;
 }
 
@@ -40,7 +41,11 @@ export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userCol
     derived: s.derived,
     features: s.features.filter((f) => !s.targets.includes(f.column)),
     userColumn: s.userColumn,
-    sampling: { ...s.sampling, keepRates: Object.fromEntries(s.targets.map((t) => [t, s.sampling.keepRates[t] ?? 1])) },
+    sampling: {
+      ...s.sampling,
+      keepRates: Object.fromEntries(s.targets.map((t) => [t, s.sampling.keepRates[t] ?? 1])),
+      upsample: Object.fromEntries(s.targets.map((t) => [t, s.sampling.upsample[t] ?? 1])),
+    },
   };
 }
 
@@ -68,6 +73,10 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
   },
   setKeepRate(column, rate) {
     set({ sampling: { ...get().sampling, keepRates: { ...get().sampling.keepRates, [column]: rate } } });
+    get().dispatchCell({ type: 'edit', cell: 'sampling' });
+  },
+  setUpsample(column, factor) {
+    set({ sampling: { ...get().sampling, upsample: { ...get().sampling.upsample, [column]: factor } } });
     get().dispatchCell({ type: 'edit', cell: 'sampling' });
   },
   setSampling(patch) {

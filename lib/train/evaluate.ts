@@ -17,22 +17,26 @@ export interface TaskEvaluation {
 }
 
 /**
- * Metrics for one head: recalibrate the sampled-space probabilities with the head's keep rate
+ * Metrics for one head: recalibrate the sampled-space probabilities with the head's rate w/k
  * first, because validation rows were never downsampled.
  */
-export function evaluateTask(task: string, sampledProbs: Float32Array, labels: Uint8Array, keepRate: number, step: number, epoch: number): { evaluation: TaskEvaluation; calibrated: Float32Array } {
-  const calibrated = recalibrateAll(sampledProbs, keepRate);
-  const reliability = reliabilityBins(calibrated, labels, 10);
+export function evaluateTask(task: string, sampledProbs: Float32Array, labels: Uint8Array, known: Uint8Array, calibrationRate: number, step: number, epoch: number): { evaluation: TaskEvaluation; calibrated: Float32Array } {
+  const calibrated = recalibrateAll(sampledProbs, calibrationRate);
+  // Metrics only on rows whose label is known.
+  const all = known.every((k) => k === 1);
+  const p = all ? calibrated : calibrated.filter((_, i) => known[i]);
+  const y = all ? labels : labels.filter((_, i) => known[i]);
+  const reliability = reliabilityBins(p, y, 10);
   return {
     calibrated,
     evaluation: {
       task,
       step,
       epoch,
-      valLoss: logLoss(calibrated, labels),
-      normalizedEntropy: normalizedEntropy(calibrated, labels),
-      auc: auc(calibrated, labels),
-      calibrationRatio: calibrationRatio(calibrated, labels),
+      valLoss: logLoss(p, y),
+      normalizedEntropy: normalizedEntropy(p, y),
+      auc: auc(p, y),
+      calibrationRatio: calibrationRatio(p, y),
       ece: expectedCalibrationError(reliability),
       reliability,
     },

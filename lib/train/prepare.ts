@@ -1,38 +1,40 @@
 import { binaryValues, getColumn, type Table } from '../data/table';
 import { encodeRows, fitEncoders, type EncodedRows, type FittedEncoders } from '../features/encode';
-import { keepRateOf, type ProblemSpec } from '../formulate/spec';
-import { sampleRows } from '../sampling/sample';
-import { splitRows } from '../sampling/split';
+import type { ProblemSpec } from '../formulate/spec';
+import { sampleRows, type SampledRows, type SamplingSummary } from '../sampling/sample';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 
 /** Everything the trainer needs, as plain typed arrays (no tensors yet). */
 export interface PreparedData {
   tasks: string[];
-  keepRates: number[];
+  /** Per task, w/k: keep rate over positive weight, the odds multiplier recalibration undoes. */
+  calibrationRates: number[];
+  /** Per task, the positive weight k (1 unless positives are upsampled). */
+  positiveWeights: number[];
   encoders: FittedEncoders;
   train: EncodedRows;
-  /** [trainRows, tasks] row-major 0/1 labels and head masks. */
+  /** [trainRows, tasks] row-major 0/1 labels and per-head row weights (0 = the head does not see the row). */
   trainLabels: Float32Array;
   trainMasks: Float32Array;
   validation: EncodedRows;
   validationRows: Int32Array;
-  /** Per task, labels of the validation rows. */
+  /** Per task, labels of the validation rows, and where they are known. */
   validationLabels: Uint8Array[];
+  validationKnown: Uint8Array[];
+  summary: SamplingSummary;
 }
 
-/** Split, downsample per task, fit encoders on train rows and encode both sides. */
+/** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
 export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig): PreparedData {
   const tasks = spec.targets;
   const labels = tasks.map((t) => binaryValues(getColumn(table, t)));
-  const keepRates = tasks.map((t) => keepRateOf(spec, t));
-  let isValidation: Uint8Array;
+  let sampled: SampledRows;
   try {
-    isValidation = splitRows(table, spec.sampling);
+    sampled = sampleRows(table, spec);
   } catch (err) {
     throw new TrainError('invalid-spec', `The split cannot be made: ${err instanceof Error ? err.message : err}.`, 'Choose another split column or a random split in the Sampling cell.');
   }
-  const sampled = sampleRows(labels, keepRates, spec.sampling, isValidation);
   if (sampled.train.length === 0) {
     throw new TrainError('no-training-rows', 'No training rows are left after the split and sampling.', 'Raise the share of rows used or the keep rates in the Sampling cell.');
   }
@@ -40,15 +42,10 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     throw new TrainError('no-validation-rows', 'No validation rows are left after the split.', 'Raise the share of rows used or the validation fraction in the Sampling cell.');
   }
   tasks.forEach((task, t) => {
-    let positives = 0;
-    let seen = 0;
-    sampled.taskMasks[t].forEach((m, i) => {
-      seen += m;
-      positives += m * labels[t][sampled.train[i]];
-    });
-    if (positives === 0 || positives === seen) {
-      const which = positives === 0 ? 'no positive' : 'no negative';
-      throw new TrainError('single-class', `"${task}" has ${which} rows among the ${seen} training rows, so there is nothing to learn.`, 'Use more rows (share of rows used), another seed, or another target.');
+    const seen = sampled.summary.perTask[t];
+    if (seen.after.positives === 0 || seen.after.negatives === 0) {
+      const which = seen.after.positives === 0 ? 'no positive' : 'no negative';
+      throw new TrainError('single-class', `"${task}" has ${which} rows among the ${seen.after.positives + seen.after.negatives} training rows, so there is nothing to learn.`, 'Use more rows (share of rows used), another seed, or another target.');
     }
   });
   const encoders = fitEncoders(table, spec.features, sampled.train, config.maxVocabulary);
@@ -60,12 +57,13 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     const row = sampled.train[i];
     for (let t = 0; t < T; t++) {
       trainLabels[i * T + t] = labels[t][row];
-      trainMasks[i * T + t] = sampled.taskMasks[t][i];
+      trainMasks[i * T + t] = sampled.taskWeights[t][i];
     }
   }
   return {
     tasks,
-    keepRates,
+    calibrationRates: sampled.calibrationRates,
+    positiveWeights: tasks.map((t) => spec.sampling.upsample[t] ?? 1),
     encoders,
     train: encodeRows(table, encoders, sampled.train),
     trainLabels,
@@ -73,5 +71,7 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     validation: encodeRows(table, encoders, sampled.validation),
     validationRows: sampled.validation,
     validationLabels: labels.map((y) => Uint8Array.from(sampled.validation, (r) => y[r])),
+    validationKnown: sampled.validationKnown,
+    summary: sampled.summary,
   };
 }

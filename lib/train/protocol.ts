@@ -4,6 +4,7 @@
  */
 import type { Table } from '../data/table';
 import type { FittedEncoders } from '../features/encode';
+import type { SamplingSummary } from '../sampling/sample';
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
 import type { TrainErrorInfo } from './errors';
@@ -30,7 +31,8 @@ export type WorkerRequest =
 
 export interface RunPredictions {
   tasks: string[];
-  keepRates: number[];
+  /** Per task, w/k: the rate each head was recalibrated with. */
+  calibrationRates: number[];
   /** Table row index of each validation impression. */
   rows: Int32Array;
   /** Per task, recalibrated probabilities aligned with `rows`. */
@@ -41,7 +43,7 @@ export interface RunPredictions {
 
 export type WorkerEvent =
   | { type: 'backend'; runId: number; backend: BackendInfo }
-  | { type: 'prepared'; runId: number; trainRows: number; validationRows: number; features: number; vocabularySize: number }
+  | { type: 'prepared'; runId: number; trainRows: number; validationRows: number; features: number; vocabularySize: number; summary: SamplingSummary }
   | { type: 'progress'; runId: number; step: number; totalSteps: number; epoch: number; rowsPerSecond: number }
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }

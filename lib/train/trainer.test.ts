@@ -51,7 +51,7 @@ function spec(keepA = 1): ProblemSpec {
       { column: 'shop', encoding: 'embedding', minCount: 1 },
     ],
     userColumn: null,
-    sampling: { split: { kind: 'random' }, seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 } },
+    sampling: { split: { kind: 'random' }, seed: 3, validationFraction: 0.2, rowFraction: 1, keepRates: { a: keepA, b: 1 }, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true },
   };
 }
 
@@ -179,7 +179,7 @@ describe('bag-of-ids features', () => {
       derived: [],
       features: [{ column: 'tags', encoding: 'bag', separator: '|', maxLength: 4, minCount: 1 }],
       userColumn: null,
-      sampling: { split: { kind: 'random' }, seed: 1, validationFraction: 0.2, rowFraction: 1, keepRates: { acted: 1 } },
+      sampling: { split: { kind: 'random' }, seed: 1, validationFraction: 0.2, rowFraction: 1, keepRates: { acted: 1 }, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true },
     };
     const data = prepareData(table, bagSpec, config);
     expect(data.train.bagDim).toBe(4);

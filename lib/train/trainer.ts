@@ -67,9 +67,11 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     labels: tf.tensor2d(data.trainLabels, [n, T]),
     masks: tf.tensor2d(data.trainMasks, [n, T]),
   };
-  // Weight 1/w on negatives turns the sampled rows back into an estimate of the natural distribution.
-  const logKeep = tf.tensor1d(data.keepRates.map(Math.log)); // [T]
-  const negWeight = tf.tensor1d(data.keepRates.map((w) => 1 / w)); // [T]
+  // Weights 1/k on positives and 1/w on negatives turn the sampled rows back into an estimate of the
+  // natural distribution; ln(w/k) moves a logit from the sampled space to the natural one.
+  const logKeep = tf.tensor1d(data.calibrationRates.map(Math.log)); // [T]
+  const negWeight = tf.tensor1d(data.calibrationRates.map((r, t) => 1 / (r * data.positiveWeights[t]))); // [T] 1/w
+  const posWeight = tf.tensor1d(data.positiveWeights.map((k) => 1 / k)); // [T] 1/k
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
@@ -122,7 +124,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           }
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
-          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), logKeep, negWeight);
+          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), logKeep, negWeight, posWeight);
           step++;
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
@@ -141,6 +143,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     Object.values(all).forEach((t) => t.dispose());
     logKeep.dispose();
     negWeight.dispose();
+    posWeight.dispose();
     optimizer.dispose();
     model.dispose();
   }
@@ -149,7 +152,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
 type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; bagIds: tf.Tensor2D; bagWeights: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
 
 /** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
-function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, logKeep: tf.Tensor1D, negWeight: tf.Tensor1D): tf.Tensor {
+function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, logKeep: tf.Tensor1D, negWeight: tf.Tensor1D, posWeight: tf.Tensor1D): tf.Tensor {
   let report: tf.Tensor | null = null;
   optimizer.minimize(() => {
     const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index), bagIds: tf.gather(all.bagIds, index), bagWeights: tf.gather(all.bagWeights, index) };
@@ -158,7 +161,7 @@ function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceDa
     const logits = model.logits(x); // [B, T]
     const perHead = maskedMean(binaryCrossEntropy(logits, y), mask); // [T]
     const calibratedLoss = binaryCrossEntropy(tf.add(logits, logKeep), y);
-    const weights = tf.mul(mask, tf.add(y, tf.mul(tf.sub(1, y), negWeight))); // 1 for positives, 1/w for negatives
+    const weights = tf.mul(mask, tf.add(tf.mul(y, posWeight), tf.mul(tf.sub(1, y), negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
     report = tf.keep(tf.stack([perHead, maskedMean(calibratedLoss, weights)]));
     return tf.add(tf.sum(perHead), model.penalty()) as tf.Scalar;
   });
@@ -211,6 +214,6 @@ async function predictValidation(model: MultiHeadModel, data: PreparedData, step
     out.dispose();
   }
   const raw = data.tasks.map((_, t) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * T + t]));
-  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.keepRates[t], step, epoch));
+  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch));
   return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw };
 }

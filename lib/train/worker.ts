@@ -39,7 +39,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
     });
     post({ type: 'backend', runId, backend });
     const data = prepareData(request.table, spec.data, config.data);
-    post({ type: 'prepared', runId, trainRows: data.train.rows, validationRows: data.validation.rows, features: data.encoders.numeric.length + data.encoders.sparse.length + data.encoders.bags.length, vocabularySize: data.encoders.vocabularySize });
+    post({ type: 'prepared', runId, trainRows: data.train.rows, validationRows: data.validation.rows, features: data.encoders.numeric.length + data.encoders.sparse.length + data.encoders.bags.length, vocabularySize: data.encoders.vocabularySize, summary: data.summary });
     const result = await trainModel(data, config.data, {
       onLoss: (points) => post({ type: 'loss', runId, points }),
       onEvaluation: (evaluations) => post({ type: 'evaluation', runId, evaluations }),
@@ -52,7 +52,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       status: result.status,
       steps: result.steps,
       parameterCount: result.parameterCount,
-      predictions: { tasks: data.tasks, keepRates: data.keepRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw },
+      predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw },
       encoders: data.encoders,
     });
   } catch (err) {

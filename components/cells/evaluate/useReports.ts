@@ -17,7 +17,7 @@ export function useReports(run: RunView | null, skipRecalibration: boolean): { t
       const labels = Uint8Array.from(p.rows, (r) => y[r]);
       const truthColumn = run.table.truth?.[task];
       const truth = truthColumn ? Float32Array.from(p.rows, (r) => truthColumn[r]) : null;
-      return { task, keepRate: p.keepRates[t], report: headReport(skipRecalibration ? p.raw[t] : p.calibrated[t], labels, groups, truth) };
+      return { task, keepRate: run.spec.sampling.keepRates[task] ?? 1, report: headReport(skipRecalibration ? p.raw[t] : p.calibrated[t], labels, groups, truth) };
     });
   }, [run, skipRecalibration]);
 }

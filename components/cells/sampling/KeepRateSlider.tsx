@@ -5,26 +5,48 @@ const MIN_LOG = -2; // keep rate 0.01
 /** Slider position 0..200 ↔ keep rate 10^(−2 … 0): log scale, so 0.01–0.1 is as easy to set as 0.1–1. */
 const toRate = (position: number) => Math.pow(10, MIN_LOG + (position / 200) * -MIN_LOG);
 const toPosition = (rate: number) => Math.round(((Math.log10(rate) - MIN_LOG) / -MIN_LOG) * 200);
+const clampRate = (rate: number) => Math.min(1, Math.max(0.01, Number(rate.toPrecision(3))));
 
-/** Negative keep-rate control for one action, with the positive share it produces. */
-export function KeepRateSlider({ action, positiveRate, rate, onChange }: { action: string; positiveRate: number; rate: number; onChange(rate: number): void }) {
-  const share = positiveShareAfterSampling(positiveRate, rate);
+/** Negative keep rate and positive weight for one action, with presets and the positive share they produce. */
+export function KeepRateSlider({ action, positiveRate, rate, upsample, onChange, onUpsample }: { action: string; positiveRate: number; rate: number; upsample: number; onChange(rate: number): void; onUpsample(k: number): void }) {
+  const share = positiveShareAfterSampling(positiveRate, rate, upsample);
   const id = `keep-${action}`;
+  // Presets: negatives kept so that positives : negatives is 1:1 or 1:10 (as far as the keep rate allows).
+  const ratio = positiveRate > 0 && positiveRate < 1 ? positiveRate / (1 - positiveRate) : 1;
+  const presets: [string, number][] = [
+    ['keep all', 1],
+    ['balance 1:1', clampRate(ratio)],
+    ['1:10', clampRate(10 * ratio)],
+  ];
   return (
     <div className="field" data-testid={`keep-rate-${action}`}>
       <label htmlFor={id}>
         <strong>{action}</strong>: keep {formatRate(rate)} of negatives
       </label>
-      <input
-        id={id}
-        type="range"
-        min={0}
-        max={200}
-        step={1}
-        value={toPosition(rate)}
-        aria-valuetext={`keep rate ${formatRate(rate)}`}
-        onChange={(e) => onChange(Number(toRate(Number(e.target.value)).toPrecision(3)))}
-      />
+      <input id={id} type="range" min={0} max={200} step={1} value={toPosition(rate)} aria-valuetext={`keep rate ${formatRate(rate)}`} onChange={(e) => onChange(clampRate(toRate(Number(e.target.value))))} />
+      <span className="row" style={{ gap: 6 }}>
+        {presets.map(([name, value]) => (
+          <button key={name} className="secondary" style={{ padding: '2px 8px' }} aria-label={`${action}: ${name}`} onClick={() => onChange(value)}>
+            {name}
+          </button>
+        ))}
+        <label className="row" style={{ gap: 4 }}>
+          positive weight
+          <input
+            type="number"
+            aria-label={`positive weight (upsampling) for ${action}`}
+            min={1}
+            max={100}
+            step={1}
+            value={upsample}
+            style={{ width: 56 }}
+            onChange={(e) => {
+              const k = Number(e.target.value);
+              if (Number.isFinite(k) && k >= 1 && k <= 100) onUpsample(k);
+            }}
+          />
+        </label>
+      </span>
       <span className="muted" data-testid={`positive-share-${action}`}>
         positives: {(positiveRate * 100).toFixed(2)}% of rows → {(share * 100).toFixed(1)}% of what this head trains on
       </span>

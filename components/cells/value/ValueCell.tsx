@@ -32,7 +32,7 @@ export function ValueCell() {
           {skip && usable.predictions && (
             <p className="alert" role="note" data-testid="effective-weights">
               Recalibration is off: the raw outputs of downsampled heads are inflated by about 1/w, so the weights in force are about{' '}
-              {view.tasks.map((t, i) => `${t}: ${formatEffective((weights[t] ?? 0) / usable.predictions!.keepRates[i])}`).join(', ')}.
+              {view.tasks.map((t, i) => `${t}: ${formatEffective((weights[t] ?? 0) / usable.predictions!.calibrationRates[i])}`).join(', ')}.
             </p>
           )}
           <p>
