@@ -49,12 +49,20 @@ export const SamplingSpecSchema = z.object({
 });
 export type SamplingSpec = z.infer<typeof SamplingSpecSchema>;
 
+/** One independent head per action, or a funnel chain trained on all impressions (ESMM). */
+export const FormulationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pointwise') }),
+  z.object({ kind: z.literal('funnel'), chain: z.array(z.string().min(1)).min(2, 'a funnel needs at least two steps') }),
+]);
+export type Formulation = z.infer<typeof FormulationSchema>;
+
 export const ProblemSpecSchema = z
   .object({
     version: z.literal(1),
     targets: z.array(z.string().min(1)).min(1, 'choose at least one action as a target'),
     /** Actions built from other columns; the table sent with the spec already holds them. */
     derived: z.array(DerivedActionSchema),
+    formulation: FormulationSchema,
     features: z.array(FeatureSpecSchema).min(1, 'choose at least one feature column'),
     /** Column that groups validation impressions into slates; null when the data has no user id. */
     userColumn: z.string().nullable(),
@@ -64,6 +72,13 @@ export const ProblemSpecSchema = z
     for (const t of spec.targets) {
       if (!(t in spec.sampling.keepRates)) ctx.addIssue({ code: 'custom', message: `no keep rate for target "${t}"` });
       if (spec.features.some((f) => f.column === t)) ctx.addIssue({ code: 'custom', message: `target "${t}" is also a feature; that leaks the label` });
+    }
+    if (spec.formulation.kind === 'funnel') {
+      for (const step of spec.formulation.chain) {
+        if (!spec.targets.includes(step)) ctx.addIssue({ code: 'custom', message: `funnel step "${step}" is not a chosen target` });
+        // The funnel is supervised on every impression: sampling a step would bias the product.
+        else if ((spec.sampling.keepRates[step] ?? 1) < 1 || (spec.sampling.upsample[step] ?? 1) > 1) ctx.addIssue({ code: 'custom', message: `funnel step "${step}" must keep all rows (keep rate 1, positive weight 1)` });
+      }
     }
   });
 export type ProblemSpec = z.infer<typeof ProblemSpecSchema>;

@@ -19,7 +19,7 @@ const table: Table = {
   ],
 };
 const base: SamplingSpec = { split: { kind: 'random' }, seed: 11, validationFraction: 0.2, rowFraction: 1, keepRates: {}, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true };
-const spec = (targets: string[], sampling: Partial<SamplingSpec> = {}): ProblemSpec => ({ version: 1, targets, derived: [], features: [{ column: 'user', encoding: 'embedding', minCount: 1 }], userColumn: 'user', sampling: { ...base, ...sampling } });
+const spec = (targets: string[], sampling: Partial<SamplingSpec> = {}): ProblemSpec => ({ version: 1, targets, derived: [], formulation: { kind: 'pointwise' }, features: [{ column: 'user', encoding: 'embedding', minCount: 1 }], userColumn: 'user', sampling: { ...base, ...sampling } });
 
 describe('sampleRows', () => {
   it('gives the same rows for the same seed and different rows for another seed', () => {

@@ -73,7 +73,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
           throw new DataError('no-actions', `${table.source} has no action column.${why}`, 'Value Lab predicts user actions: include at least one action column with both outcomes (for example clicked = 1 on some rows and 0 on others).');
         }
         // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
-        set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
+        set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, formulation: { kind: 'pointwise' }, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
         // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
         get().dispatchCell({ type: 'edit', cell: 'data' });
         // Settings cells take effect at once: with defaults chosen for the new table they are current.

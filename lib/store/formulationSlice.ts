@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { FEATURE_ROLES, inferRoles, type ColumnRole } from '../data/roles';
 import { defaultFeatureFor } from '../formulate/defaults';
 import { applyDerived, DerivedActionSchema, type DerivedAction } from '../formulate/derived';
-import type { FeatureSpec } from '../formulate/spec';
+import type { FeatureSpec, Formulation } from '../formulate/spec';
 import type { AppState } from './index';
 
 export interface FormulationSlice {
@@ -10,6 +10,9 @@ export interface FormulationSlice {
   derived: DerivedAction[];
   /** Roles the person set by hand, by column. */
   roleOverrides: Record<string, ColumnRole>;
+  /** Independent heads, or a funnel chain (ESMM). */
+  formulation: Formulation;
+  setFormulation(formulation: Formulation): void;
   /** Add a derived action (and make it a target). Returns an error message instead when it is invalid. */
   addDerived(action: DerivedAction): string | null;
   removeDerived(name: string): void;
@@ -51,6 +54,11 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
   return {
     derived: [],
     roleOverrides: {},
+    formulation: { kind: 'pointwise' },
+    setFormulation(formulation) {
+      set({ formulation });
+      get().dispatchCell({ type: 'edit', cell: 'targets' });
+    },
     rebuild,
     addDerived(action) {
       const parsed = DerivedActionSchema.safeParse(action);

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
 import { defaultFeatureFor, defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
 import type { DerivedAction } from '../formulate/derived';
-import type { FeatureSpec, ProblemSpec, SamplingSpec } from '../formulate/spec';
+import type { FeatureSpec, Formulation, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
 import type { AppState } from './index';
 
@@ -34,11 +34,14 @@ export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'tar
 }
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
-export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> & { derived: DerivedAction[] }): ProblemSpec {
+export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
+  // A funnel keeps only steps that are still targets; fewer than two steps is no funnel.
+  const chain = s.formulation.kind === 'funnel' ? s.formulation.chain.filter((t) => s.targets.includes(t)) : [];
   return {
     version: 1,
     targets: s.targets,
     derived: s.derived,
+    formulation: chain.length >= 2 ? { kind: 'funnel', chain } : { kind: 'pointwise' },
     features: s.features.filter((f) => !s.targets.includes(f.column)),
     userColumn: s.userColumn,
     sampling: {

@@ -4,6 +4,7 @@ import type { ProblemSpec } from '../formulate/spec';
 import { sampleRows, type SampledRows, type SamplingSummary } from '../sampling/sample';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
+import { linkFor, type Link } from './link';
 
 /** Everything the trainer needs, as plain typed arrays (no tensors yet). */
 export interface PreparedData {
@@ -12,6 +13,8 @@ export interface PreparedData {
   calibrationRates: number[];
   /** Per task, the positive weight k (1 unless positives are upsampled). */
   positiveWeights: number[];
+  /** How logits become probabilities (pointwise, or a funnel chain). */
+  link: Link;
   encoders: FittedEncoders;
   train: EncodedRows;
   /** [trainRows, tasks] row-major 0/1 labels and per-head row weights (0 = the head does not see the row). */
@@ -64,6 +67,7 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     tasks,
     calibrationRates: sampled.calibrationRates,
     positiveWeights: tasks.map((t) => spec.sampling.upsample[t] ?? 1),
+    link: linkFor(spec),
     encoders,
     train: encodeRows(table, encoders, sampled.train),
     trainLabels,

@@ -39,6 +39,8 @@ export interface RunPredictions {
   calibrated: Float32Array[];
   /** Per task, raw sampled-space outputs aligned with `rows` (for comparisons only). */
   raw: Float32Array[];
+  /** Funnel only: per task, p(step | previous step) aligned with `rows`; null for pointwise runs. */
+  conditional: Float32Array[] | null;
 }
 
 export type WorkerEvent =
@@ -54,5 +56,5 @@ export type WorkerEvent =
 export function transferablesOf(event: WorkerEvent): Transferable[] {
   if (event.type !== 'done') return [];
   const p = event.predictions;
-  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer)] as Transferable[];
+  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer)] as Transferable[];
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from '../data/table';
-import type { ProblemSpec } from '../formulate/spec';
+import { ProblemSpecSchema, type ProblemSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './config';
 import { prepareData } from './prepare';
 import { trainModel, type LossPoint, type TrainCallbacks } from './trainer';
@@ -44,6 +44,7 @@ function spec(keepA = 1): ProblemSpec {
     version: 1,
     targets: ['a', 'b'],
     derived: [],
+    formulation: { kind: 'pointwise' },
     features: [
       { column: 'x1', encoding: 'numeric', log: false },
       { column: 'x2', encoding: 'numeric', log: false },
@@ -177,6 +178,7 @@ describe('bag-of-ids features', () => {
       version: 1,
       targets: ['acted'],
       derived: [],
+      formulation: { kind: 'pointwise' },
       features: [{ column: 'tags', encoding: 'bag', separator: '|', maxLength: 4, minCount: 1 }],
       userColumn: null,
       sampling: { split: { kind: 'random' }, seed: 1, validationFraction: 0.2, rowFraction: 1, keepRates: { acted: 1 }, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true },
@@ -187,5 +189,58 @@ describe('bag-of-ids features', () => {
     const result = await trainModel(data, config, recorder().cb);
     expect(tf.memory().numTensors).toBe(before);
     expect(result.evaluations[0].auc).toBeGreaterThan(0.8);
+  });
+});
+
+describe('funnel (ESMM)', () => {
+  it('trains click → cart on all impressions and recovers both joint and conditional probabilities', async () => {
+    // Synthetic funnel: p(click) depends on x, p(cart | click) on z; cart only happens after a click.
+    const rows = 6000;
+    let seed = 21;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const x = Float64Array.from({ length: rows }, () => rand() * 4 - 2);
+    const z = Float64Array.from({ length: rows }, () => rand() * 4 - 2);
+    const pClick = Float64Array.from(x, (v) => 1 / (1 + Math.exp(-(v - 0.5))));
+    const pCartGivenClick = Float64Array.from(z, (v) => 1 / (1 + Math.exp(-(1.5 * v - 1))));
+    const click = Float64Array.from(pClick, (p) => (rand() < p ? 1 : 0));
+    const cart = Float64Array.from(click, (c, i) => (c && rand() < pCartGivenClick[i] ? 1 : 0));
+    const num = (name: string, values: Float64Array) => ({ kind: 'number' as const, name, values, missing: new Uint8Array(rows) });
+    const table: Table = { source: 'funnel', rowCount: rows, columns: [num('x', x), num('z', z), num('click', click), num('cart', cart)] };
+    const funnelSpec: ProblemSpec = {
+      version: 1,
+      targets: ['click', 'cart'],
+      derived: [],
+      formulation: { kind: 'funnel', chain: ['click', 'cart'] },
+      features: [
+        { column: 'x', encoding: 'numeric', log: false },
+        { column: 'z', encoding: 'numeric', log: false },
+      ],
+      userColumn: null,
+      sampling: { split: { kind: 'random' }, seed: 2, validationFraction: 0.3, rowFraction: 1, keepRates: { click: 1, cart: 1 }, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true },
+    };
+    const funnelConfig = { ...config, epochs: 8, learningRate: 0.1 };
+    const data = prepareData(table, funnelSpec, funnelConfig);
+    expect(data.link.chainMatrix).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, funnelConfig, recorder().cb);
+    expect(tf.memory().numTensors).toBe(before);
+    const rowsV = data.validationRows;
+    // joint p(cart) = p(click)·p(cart | click) is calibrated on all impressions…
+    expect(result.evaluations[1].calibrationRatio).toBeGreaterThan(0.85);
+    expect(result.evaluations[1].calibrationRatio).toBeLessThan(1.15);
+    // …and the conditional head tracks the true p(cart | click) even though it is never supervised directly.
+    const cond = result.conditional![1];
+    expect(correlation(cond, Float64Array.from(rowsV, (r) => pCartGivenClick[r]))).toBeGreaterThan(0.9);
+    const joint = result.calibrated[1];
+    expect(correlation(joint, Float64Array.from(rowsV, (r) => pClick[r] * pCartGivenClick[r]))).toBeGreaterThan(0.9);
+  });
+
+  it('the spec refuses a sampled funnel step', () => {
+    const bad = ProblemSpecSchema.safeParse({ ...spec(0.5), formulation: { kind: 'funnel', chain: ['a', 'b'] } });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].message).toContain('funnel step "a" must keep all rows');
   });
 });

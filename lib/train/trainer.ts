@@ -4,6 +4,7 @@ import type { MultiHeadModel } from '../models/types';
 import { shuffleInPlace } from '../sampling/random';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
+import { linkedCrossEntropy, linkedProbability } from './link';
 import { evaluateTask, type TaskEvaluation } from './evaluate';
 import type { PreparedData } from './prepare';
 
@@ -33,6 +34,8 @@ export interface TrainResult {
   calibrated: Float32Array[];
   /** Per task, the raw sampled-space validation probabilities (never shown as probabilities). */
   raw: Float32Array[];
+  /** Funnel only: per task, the conditional probability of the step given the previous one. */
+  conditional: Float32Array[] | null;
   evaluations: TaskEvaluation[];
 }
 
@@ -72,6 +75,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const logKeep = tf.tensor1d(data.calibrationRates.map(Math.log)); // [T]
   const negWeight = tf.tensor1d(data.calibrationRates.map((r, t) => 1 / (r * data.positiveWeights[t]))); // [T] 1/w
   const posWeight = tf.tensor1d(data.positiveWeights.map((k) => 1 / k)); // [T] 1/k
+  const chain = data.link.chainMatrix ? tf.tensor2d(data.link.chainMatrix) : null; // [T, T]
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
@@ -80,7 +84,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const started = performance.now();
   let step = 0;
   let status: TrainResult['status'] = 'finished';
-  let latest: { evaluations: TaskEvaluation[]; calibrated: Float32Array[]; raw: Float32Array[] } | null = null;
+  let latest: Awaited<ReturnType<typeof predictValidation>> | null = null;
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -107,7 +111,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
 
   const evaluate = async (epoch: number) => {
     await flush();
-    latest = await predictValidation(model, data, step, epoch);
+    latest = await predictValidation(model, data, chain, step, epoch);
     cb.onEvaluation(latest.evaluations);
   };
 
@@ -124,7 +128,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           }
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
-          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), logKeep, negWeight, posWeight);
+          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), { logKeep, negWeight, posWeight, chain });
           step++;
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
@@ -136,7 +140,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     }
     await flush();
     if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
-    const done = latest as { evaluations: TaskEvaluation[]; calibrated: Float32Array[]; raw: Float32Array[] };
+    const done = latest as Awaited<ReturnType<typeof predictValidation>>;
     return { status, steps: step, parameterCount: model.parameterCount, ...done };
   } finally {
     pending.forEach((p) => p.losses.dispose());
@@ -144,6 +148,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     logKeep.dispose();
     negWeight.dispose();
     posWeight.dispose();
+    chain?.dispose();
     optimizer.dispose();
     model.dispose();
   }
@@ -152,26 +157,29 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
 type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; bagIds: tf.Tensor2D; bagWeights: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
 
 /** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
-function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, logKeep: tf.Tensor1D, negWeight: tf.Tensor1D, posWeight: tf.Tensor1D): tf.Tensor {
+interface StepConstants {
+  logKeep: tf.Tensor1D;
+  negWeight: tf.Tensor1D;
+  posWeight: tf.Tensor1D;
+  chain: tf.Tensor2D | null;
+}
+
+function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, c: StepConstants): tf.Tensor {
   let report: tf.Tensor | null = null;
   optimizer.minimize(() => {
     const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index), bagIds: tf.gather(all.bagIds, index), bagWeights: tf.gather(all.bagWeights, index) };
     const y = tf.gather(all.labels, index); // [B, T]
     const mask = tf.gather(all.masks, index); // [B, T]
     const logits = model.logits(x); // [B, T]
-    const perHead = maskedMean(binaryCrossEntropy(logits, y), mask); // [T]
-    const calibratedLoss = binaryCrossEntropy(tf.add(logits, logKeep), y);
-    const weights = tf.mul(mask, tf.add(tf.mul(y, posWeight), tf.mul(tf.sub(1, y), negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
+    const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask); // [T]
+    // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
+    const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
+    const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
     report = tf.keep(tf.stack([perHead, maskedMean(calibratedLoss, weights)]));
     return tf.add(tf.sum(perHead), model.penalty()) as tf.Scalar;
   });
   index.dispose();
   return report as unknown as tf.Tensor;
-}
-
-/** Numerically stable elementwise BCE with logits: max(l,0) − l·y + log(1 + e^−|l|). */
-function binaryCrossEntropy(logits: tf.Tensor, y: tf.Tensor): tf.Tensor {
-  return tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
 }
 
 /** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */
@@ -194,26 +202,28 @@ function sampledLogOdds(data: PreparedData): number[] {
   });
 }
 
-async function predictValidation(model: MultiHeadModel, data: PreparedData, step: number, epoch: number) {
+async function predictValidation(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null, step: number, epoch: number) {
   const v = data.validation;
   const T = data.tasks.length;
-  const probs = new Float32Array(v.rows * T);
+  // Per row: T linked probabilities (joint down a funnel) then T conditionals σ(l).
+  const probs = new Float32Array(v.rows * 2 * T);
   for (let start = 0; start < v.rows; start += PREDICT_BATCH) {
     const size = Math.min(PREDICT_BATCH, v.rows - start);
-    const out = tf.tidy(() =>
-      tf.sigmoid(
-        model.logits({
-          dense: tf.tensor2d(v.dense.subarray(start * v.denseDim, (start + size) * v.denseDim), [size, v.denseDim]),
-          ids: tf.tensor2d(v.ids.subarray(start * v.idDim, (start + size) * v.idDim), [size, v.idDim], 'int32'),
-          bagIds: tf.tensor2d(v.bagIds.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim], 'int32'),
-          bagWeights: tf.tensor2d(v.bagWeights.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim]),
-        }),
-      ),
-    );
-    probs.set(await out.data(), start * T);
+    const out = tf.tidy(() => {
+      const logits = model.logits({
+        dense: tf.tensor2d(v.dense.subarray(start * v.denseDim, (start + size) * v.denseDim), [size, v.denseDim]),
+        ids: tf.tensor2d(v.ids.subarray(start * v.idDim, (start + size) * v.idDim), [size, v.idDim], 'int32'),
+        bagIds: tf.tensor2d(v.bagIds.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim], 'int32'),
+        bagWeights: tf.tensor2d(v.bagWeights.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim]),
+      });
+      return tf.concat([linkedProbability(logits, chain), tf.sigmoid(logits)], 1); // [size, 2T]
+    });
+    probs.set(await out.data(), start * 2 * T);
     out.dispose();
   }
-  const raw = data.tasks.map((_, t) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * T + t]));
+  const column = (c: number) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * 2 * T + c]);
+  const raw = data.tasks.map((_, t) => column(t));
+  const conditional = chain ? data.tasks.map((_, t) => column(T + t)) : null;
   const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch));
-  return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw };
+  return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw, conditional };
 }

@@ -13,16 +13,17 @@ export function SamplingSummaryTable() {
   const userColumn = useAppStore((s) => s.userColumn);
   const sampling = useAppStore((s) => s.sampling);
   const derived = useAppStore((s) => s.derived);
+  const formulation = useAppStore((s) => s.formulation);
   const result = useMemo(() => {
     if (!table) return null;
-    const spec = ProblemSpecSchema.safeParse(currentSpec({ targets, features, userColumn, sampling, derived }));
+    const spec = ProblemSpecSchema.safeParse(currentSpec({ targets, features, userColumn, sampling, derived, formulation }));
     if (!spec.success) return { error: spec.error.issues.map((i) => i.message).join('; ') };
     try {
       return { summary: sampleRows(table, spec.data).summary };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [table, targets, features, userColumn, sampling, derived]);
+  }, [table, targets, features, userColumn, sampling, derived, formulation]);
   if (!result) return null;
   if ('error' in result) return <p className="muted">{result.error}</p>;
   const s = result.summary;
