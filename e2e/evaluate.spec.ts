@@ -27,3 +27,23 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   await expect.poll(ratio).toBeGreaterThan(1.3);
   await expect(page.getByTestId('effective-weights')).toContainText('clicked: 10.0');
 });
+
+test('a click → add-to-cart funnel trains on all impressions and shows conditional and joint probabilities', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
+  await page.getByText('Or generate a synthetic shop log').click();
+  await page.getByLabel('Rows', { exact: true }).fill('5000');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('data-summary')).toContainText('5,000 rows');
+  await expect(page.getByRole('checkbox', { name: /^added_to_cart/ })).toBeChecked();
+  await page.getByRole('radio', { name: /a funnel \(ESMM\)/ }).check();
+  await expect(page.getByLabel('Step 1')).toHaveValue('clicked');
+  await expect(page.getByLabel('Step 2')).toHaveValue('added_to_cart');
+  await page.getByLabel('Batch size').fill('256');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await expect(page.getByTestId('slate-table')).toContainText('p(added_to_cart | clicked)');
+  const ratio = Number(await page.getByTestId('eval-added_to_cart').locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
+  expect(ratio).toBeGreaterThan(0.7);
+  expect(ratio).toBeLessThan(1.3);
+});

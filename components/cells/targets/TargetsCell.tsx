@@ -3,6 +3,7 @@ import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { DerivedActionForm } from './DerivedActionForm';
 import { DerivedList } from './DerivedList';
+import { FormulationControls } from './FormulationControls';
 
 /** Targets cell: which actions get a model head. */
 export function TargetsCell() {
@@ -25,6 +26,7 @@ export function TargetsCell() {
           </label>
         ))}
       </fieldset>
+      <FormulationControls />
       <DerivedList />
       <DerivedActionForm />
       {targets.length === 0 && (

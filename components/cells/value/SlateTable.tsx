@@ -15,6 +15,10 @@ export function SlateTable({ run, slate, scores, labels, probabilities }: { run:
   if (history.order !== order) setHistory({ slate, order, previous: history.slate === slate ? history.order : null });
   const before = useMemo(() => (history.previous ? new Map(Array.from(history.previous, (i, r) => [i, r])) : null), [history.previous]);
   const itemCol = run.itemColumn ? getColumn(run.table, run.itemColumn) : null;
+  // A funnel run also shows each later step's conditional p(step | previous step).
+  const chain = run.spec.formulation.kind === 'funnel' ? run.spec.formulation.chain : [];
+  const conditionalColumns = chain.slice(1).map((step, k) => ({ header: `p(${step} | ${chain[k]})`, values: p.conditional![p.tasks.indexOf(step)] }));
+  const conditionalHeaders = conditionalColumns.map((c) => c.header);
   return (
     <div className="scroll-x">
       <table className="grid" data-testid="slate-table" aria-label="Re-ranked slate of the chosen user">
@@ -26,6 +30,11 @@ export function SlateTable({ run, slate, scores, labels, probabilities }: { run:
             {p.tasks.map((t) => (
               <th key={t} className="num">
                 p({t})
+              </th>
+            ))}
+            {conditionalHeaders.map((h) => (
+              <th key={h} className="num">
+                {h}
               </th>
             ))}
             <th className="num">value</th>
@@ -45,6 +54,11 @@ export function SlateTable({ run, slate, scores, labels, probabilities }: { run:
                 {probabilities.map((q, t) => (
                   <td key={t} className="num">
                     {q[i].toFixed(4)}
+                  </td>
+                ))}
+                {conditionalColumns.map(({ values }, k) => (
+                  <td key={`c${k}`} className="num">
+                    {values[i].toFixed(4)}
                   </td>
                 ))}
                 <td className="num">{scores[i].toFixed(4)}</td>
