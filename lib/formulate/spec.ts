@@ -50,9 +50,23 @@ export const SamplingSpecSchema = z.object({
 export type SamplingSpec = z.infer<typeof SamplingSpecSchema>;
 
 /** One independent head per action, or a funnel chain trained on all impressions (ESMM). */
+export const RankingLossSchema = z.enum(['bpr', 'ranknet', 'listwise']);
+export type RankingLoss = z.infer<typeof RankingLossSchema>;
+
 export const FormulationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pointwise') }),
   z.object({ kind: z.literal('funnel'), chain: z.array(z.string().min(1)).min(2, 'a funnel needs at least two steps') }),
+  /**
+   * Learning to rank one action within groups (a user's impressions, optionally cut into time
+   * windows); the other targets stay pointwise heads.
+   */
+  z.object({
+    kind: z.literal('ranking'),
+    action: z.string().min(1),
+    loss: RankingLossSchema,
+    /** Split a user's impressions into windows of this many seconds of the time column; null = one group per user. */
+    window: z.object({ column: z.string().min(1), seconds: z.number().positive() }).nullable(),
+  }),
 ]);
 export type Formulation = z.infer<typeof FormulationSchema>;
 
@@ -72,6 +86,10 @@ export const ProblemSpecSchema = z
     for (const t of spec.targets) {
       if (!(t in spec.sampling.keepRates)) ctx.addIssue({ code: 'custom', message: `no keep rate for target "${t}"` });
       if (spec.features.some((f) => f.column === t)) ctx.addIssue({ code: 'custom', message: `target "${t}" is also a feature; that leaks the label` });
+    }
+    if (spec.formulation.kind === 'ranking') {
+      if (!spec.targets.includes(spec.formulation.action)) ctx.addIssue({ code: 'custom', message: `ranked action "${spec.formulation.action}" is not a chosen target` });
+      if (!spec.userColumn) ctx.addIssue({ code: 'custom', message: 'learning to rank needs a user id column to group impressions' });
     }
     if (spec.formulation.kind === 'funnel') {
       for (const step of spec.formulation.chain) {

@@ -1,6 +1,7 @@
 import { auc } from '../metrics/auc';
 import { calibrationRatio, expectedCalibrationError, reliabilityBins, type ReliabilityBin } from '../metrics/calibration';
 import { logLoss, normalizedEntropy } from '../metrics/logloss';
+import { crossFitPlatt } from '../metrics/platt';
 import { recalibrateAll } from '../sampling/recalibrate';
 
 /** Validation metrics of one head at one point of training, on recalibrated probabilities. */
@@ -20,8 +21,9 @@ export interface TaskEvaluation {
  * Metrics for one head: recalibrate the sampled-space probabilities with the head's rate w/k
  * first, because validation rows were never downsampled.
  */
-export function evaluateTask(task: string, sampledProbs: Float32Array, labels: Uint8Array, known: Uint8Array, calibrationRate: number, step: number, epoch: number): { evaluation: TaskEvaluation; calibrated: Float32Array } {
-  const calibrated = recalibrateAll(sampledProbs, calibrationRate);
+export function evaluateTask(task: string, sampledProbs: Float32Array, labels: Uint8Array, known: Uint8Array, calibrationRate: number, step: number, epoch: number, rankingHead = false): { evaluation: TaskEvaluation; calibrated: Float32Array } {
+  // A ranking head's σ(score) is no probability: a Platt map, cross-fitted on validation rows, makes one.
+  const calibrated = rankingHead ? crossFitPlatt(Float32Array.from(sampledProbs, (p) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12))), labels) : recalibrateAll(sampledProbs, calibrationRate);
   // Metrics only on rows whose label is known.
   const all = known.every((k) => k === 1);
   const p = all ? calibrated : calibrated.filter((_, i) => known[i]);

@@ -1,10 +1,11 @@
 import { binaryValues, getColumn, type Table } from '../data/table';
 import { encodeRows, fitEncoders, type EncodedRows, type FittedEncoders } from '../features/encode';
-import type { ProblemSpec } from '../formulate/spec';
+import type { ProblemSpec, RankingLoss } from '../formulate/spec';
 import { sampleRows, type SampledRows, type SamplingSummary } from '../sampling/sample';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 import { linkFor, type Link } from './link';
+import { rankingGroups } from './lists';
 
 /** Everything the trainer needs, as plain typed arrays (no tensors yet). */
 export interface PreparedData {
@@ -26,6 +27,8 @@ export interface PreparedData {
   validationLabels: Uint8Array[];
   validationKnown: Uint8Array[];
   summary: SamplingSummary;
+  /** Learning to rank: which head, its loss, and the group and label of each training position it ranks. */
+  ranking: { task: number; loss: RankingLoss; positions: Int32Array; groups: Float64Array; labels: Uint8Array } | null;
 }
 
 /** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
@@ -63,8 +66,10 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
       trainMasks[i * T + t] = sampled.taskWeights[t][i];
     }
   }
+  const ranking = rankingData(table, spec, sampled, labels, trainMasks);
   return {
     tasks,
+    ranking,
     calibrationRates: sampled.calibrationRates,
     positiveWeights: tasks.map((t) => spec.sampling.upsample[t] ?? 1),
     link: linkFor(spec),
@@ -77,5 +82,29 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     validationLabels: labels.map((y) => Uint8Array.from(sampled.validation, (r) => y[r])),
     validationKnown: sampled.validationKnown,
     summary: sampled.summary,
+  };
+}
+
+/**
+ * For a ranking formulation: the ranked head's training positions with their groups and labels, and
+ * its pointwise loss switched off (its mask column set to 0) since the ranking loss replaces it.
+ */
+function rankingData(table: Table, spec: ProblemSpec, sampled: SampledRows, labels: Uint8Array[], trainMasks: Float32Array): PreparedData['ranking'] {
+  const f = spec.formulation;
+  const groups = rankingGroups(table, spec);
+  if (f.kind !== 'ranking' || !groups) return null;
+  const task = spec.targets.indexOf(f.action);
+  const T = spec.targets.length;
+  const positions: number[] = [];
+  sampled.taskWeights[task].forEach((w, i) => {
+    if (w > 0) positions.push(i);
+    trainMasks[i * T + task] = 0;
+  });
+  return {
+    task,
+    loss: f.loss,
+    positions: Int32Array.from(positions),
+    groups: Float64Array.from(positions, (i) => groups[sampled.train[i]]),
+    labels: Uint8Array.from(positions, (i) => labels[task][sampled.train[i]]),
   };
 }

@@ -244,3 +244,35 @@ describe('funnel (ESMM)', () => {
     expect(bad.error?.issues[0].message).toContain('funnel step "a" must keep all rows');
   });
 });
+
+describe('learning to rank', () => {
+  it.each(['bpr', 'ranknet', 'listwise'] as const)('%s ranks within users and a Platt map makes its scores calibrated probabilities', async (loss) => {
+    const rows = 4000;
+    let seed = 31;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const x = Float64Array.from({ length: rows }, () => rand() * 4 - 2);
+    const user = Float64Array.from({ length: rows }, (_, i) => i % 200);
+    const liked = Float64Array.from(x, (v) => (rand() < 1 / (1 + Math.exp(-(1.5 * v - 1))) ? 1 : 0));
+    const num = (name: string, values: Float64Array) => ({ kind: 'number' as const, name, values, missing: new Uint8Array(rows) });
+    const table: Table = { source: 'rank', rowCount: rows, columns: [num('user', user), num('x', x), num('liked', liked)] };
+    const rankSpec: ProblemSpec = {
+      version: 1,
+      targets: ['liked'],
+      derived: [],
+      formulation: { kind: 'ranking', action: 'liked', loss, window: null },
+      features: [{ column: 'x', encoding: 'numeric', log: false }],
+      userColumn: 'user',
+      sampling: { split: { kind: 'random' }, seed: 4, validationFraction: 0.3, rowFraction: 1, keepRates: { liked: 1 }, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true },
+    };
+    const rankConfig = { ...config, epochs: 3, learningRate: 0.05 };
+    const data = prepareData(table, rankSpec, rankConfig);
+    expect(data.ranking?.positions.length).toBeGreaterThan(2000);
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, rankConfig, recorder().cb);
+    expect(tf.memory().numTensors).toBe(before);
+    const e = result.evaluations[0];
+    expect(e.auc).toBeGreaterThan(0.75);
+    expect(e.calibrationRatio).toBeGreaterThan(0.85);
+    expect(e.calibrationRatio).toBeLessThan(1.15);
+  });
+});

@@ -5,6 +5,9 @@ import { shuffleInPlace } from '../sampling/random';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 import { linkedCrossEntropy, linkedProbability } from './link';
+import { buildLists, LIST_SIZE } from './lists';
+import { rankingLoss } from './rankingLoss';
+import type { RankingLoss } from '../formulate/spec';
 import { evaluateTask, type TaskEvaluation } from './evaluate';
 import type { PreparedData } from './prepare';
 
@@ -120,6 +123,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     for (let epoch = 1; epoch <= config.epochs && status === 'finished'; epoch++) {
       const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), config.seed + epoch);
       const orderTensor = tf.tensor1d(order, 'int32');
+      const lists = data.ranking ? epochLists(data.ranking, config.seed + epoch) : null;
       try {
         for (let s = 0; s < stepsPerEpoch; s++) {
           if (cb.shouldStop()) {
@@ -128,7 +132,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           }
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
-          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), { logKeep, negWeight, posWeight, chain });
+          const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
+          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), { logKeep, negWeight, posWeight, chain }, ranking);
           step++;
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
@@ -136,6 +141,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
         }
       } finally {
         orderTensor.dispose();
+        lists?.positions.dispose();
+        lists?.valid.dispose();
       }
     }
     await flush();
@@ -164,7 +171,15 @@ interface StepConstants {
   chain: tf.Tensor2D | null;
 }
 
-function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, c: StepConstants): tf.Tensor {
+/** One batch of ranking lists: train positions [G·L] and validity [G, L]. */
+interface RankingBatch {
+  positions: tf.Tensor1D;
+  valid: tf.Tensor2D;
+  task: number;
+  loss: RankingLoss;
+}
+
+function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, c: StepConstants, ranking: RankingBatch | null): tf.Tensor {
   let report: tf.Tensor | null = null;
   optimizer.minimize(() => {
     const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index), bagIds: tf.gather(all.bagIds, index), bagWeights: tf.gather(all.bagWeights, index) };
@@ -175,10 +190,23 @@ function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceDa
     // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
     const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
     const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
-    report = tf.keep(tf.stack([perHead, maskedMean(calibratedLoss, weights)]));
-    return tf.add(tf.sum(perHead), model.penalty()) as tf.Scalar;
+    let total: tf.Tensor = tf.add(tf.sum(perHead), model.penalty());
+    let trainReport = maskedMean(calibratedLoss, weights);
+    let sampledReport = perHead;
+    if (ranking) {
+      const rankLoss = rankedListLoss(model, all, ranking);
+      total = tf.add(total, rankLoss);
+      // The ranked head reports its ranking loss in both rows of the report.
+      const oneHot = tf.tensor1d(Array.from({ length: perHead.shape[0] }, (_, t) => (t === ranking.task ? 1 : 0)));
+      trainReport = tf.add(tf.mul(trainReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
+      sampledReport = tf.add(tf.mul(sampledReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
+    }
+    report = tf.keep(tf.stack([sampledReport, trainReport]));
+    return total as tf.Scalar;
   });
   index.dispose();
+  ranking?.positions.dispose();
+  ranking?.valid.dispose();
   return report as unknown as tf.Tensor;
 }
 
@@ -224,6 +252,31 @@ async function predictValidation(model: MultiHeadModel, data: PreparedData, chai
   const column = (c: number) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * 2 * T + c]);
   const raw = data.tasks.map((_, t) => column(t));
   const conditional = chain ? data.tasks.map((_, t) => column(T + t)) : null;
-  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch));
+  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch, data.ranking?.task === t));
   return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw, conditional };
+}
+
+/** The ranking loss of the ranked head over a batch of lists. */
+function rankedListLoss(model: MultiHeadModel, all: DeviceData, r: RankingBatch): tf.Scalar {
+  const [lists, size] = r.valid.shape;
+  const x = { dense: tf.gather(all.dense, r.positions), ids: tf.gather(all.ids, r.positions), bagIds: tf.gather(all.bagIds, r.positions), bagWeights: tf.gather(all.bagWeights, r.positions) };
+  const scores = tf.reshape(tf.gather(model.logits(x), [r.task], 1), [lists, size]) as tf.Tensor2D;
+  const y = tf.reshape(tf.gather(tf.gather(all.labels, r.positions), [r.task], 1), [lists, size]) as tf.Tensor2D;
+  return rankingLoss(scores, y, r.valid, r.loss);
+}
+
+/** This epoch's lists for the ranked head, as train positions on the device. */
+function epochLists(ranking: NonNullable<PreparedData['ranking']>, seed: number): { positions: tf.Tensor1D; valid: tf.Tensor2D; count: number } | null {
+  const built = buildLists(ranking.groups, ranking.labels, ranking.loss !== 'listwise', seed);
+  if (built.count === 0) return null;
+  const positions = Int32Array.from(built.positions, (p) => ranking.positions[p]);
+  return { positions: tf.tensor1d(positions, 'int32'), valid: tf.tensor2d(built.valid, [built.count, LIST_SIZE]), count: built.count };
+}
+
+/** The lists for step s: batchSize / LIST_SIZE of them, cycling through the epoch's lists. */
+function listBatch(lists: { positions: tf.Tensor1D; valid: tf.Tensor2D; count: number }, step: number, batchSize: number): { positions: tf.Tensor1D; valid: tf.Tensor2D } {
+  const perStep = Math.max(1, Math.min(lists.count, Math.floor(batchSize / LIST_SIZE)));
+  const start = (step * perStep) % lists.count;
+  const take = Math.min(perStep, lists.count - start);
+  return { positions: lists.positions.slice(start * LIST_SIZE, take * LIST_SIZE), valid: lists.valid.slice([start, 0], [take, LIST_SIZE]) };
 }
