@@ -47,3 +47,21 @@ test('a click → add-to-cart funnel trains on all impressions and shows conditi
   expect(ratio).toBeGreaterThan(0.7);
   expect(ratio).toBeLessThan(1.3);
 });
+
+test('learning to rank is_click with BPR on the sample: a Platt map gives calibrated probabilities', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
+  await page.getByRole('checkbox', { name: /^is_follow/ }).uncheck();
+  await page.getByRole('radio', { name: /learning to rank/ }).check();
+  await expect(page.getByLabel('Ranked action')).toHaveValue('is_click');
+  await expect(page.getByTestId('ranking-note')).toContainText('not probabilities');
+  await page.getByLabel('Share of rows used').fill('0.1');
+  await page.getByLabel('Batch size').fill('256');
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await expect(page.getByTestId('task-panel-is_click')).toContainText('ranked with bpr');
+  const ratio = Number(await page.getByTestId('eval-is_click').locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
+  expect(ratio).toBeGreaterThan(0.8);
+  expect(ratio).toBeLessThan(1.2);
+});

@@ -35,13 +35,11 @@ export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'tar
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
 export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
-  // A funnel keeps only steps that are still targets; fewer than two steps is no funnel.
-  const chain = s.formulation.kind === 'funnel' ? s.formulation.chain.filter((t) => s.targets.includes(t)) : [];
   return {
     version: 1,
     targets: s.targets,
     derived: s.derived,
-    formulation: chain.length >= 2 ? { kind: 'funnel', chain } : { kind: 'pointwise' },
+    formulation: effectiveFormulation(s.formulation, s.targets),
     features: s.features.filter((f) => !s.targets.includes(f.column)),
     userColumn: s.userColumn,
     sampling: {
@@ -91,3 +89,13 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
     get().dispatchCell({ type: 'edit', cell: 'model' });
   },
 });
+
+/** The formulation as far as the current targets allow: funnel steps and the ranked action must still be targets. */
+export function effectiveFormulation(f: Formulation, targets: string[]): Formulation {
+  if (f.kind === 'funnel') {
+    const chain = f.chain.filter((t) => targets.includes(t));
+    return chain.length >= 2 ? { kind: 'funnel', chain } : { kind: 'pointwise' };
+  }
+  if (f.kind === 'ranking') return targets.includes(f.action) ? f : { kind: 'pointwise' };
+  return f;
+}

@@ -122,3 +122,14 @@ describe('joining a second table', () => {
     expect(s.table?.columns.map((c) => c.name)).toEqual(['user_id', 'item_id', 'category', 'price', 'clicked', 'bought', 'is_vip', 'age', 'pricey']);
   });
 });
+
+describe('effectiveFormulation', () => {
+  it('drops funnel steps and a ranked action that are no longer targets', async () => {
+    const { effectiveFormulation } = await import('./specSlice');
+    expect(effectiveFormulation({ kind: 'funnel', chain: ['a', 'b', 'c'] }, ['a', 'c'])).toEqual({ kind: 'funnel', chain: ['a', 'c'] });
+    expect(effectiveFormulation({ kind: 'funnel', chain: ['a', 'b'] }, ['a'])).toEqual({ kind: 'pointwise' });
+    const ranking = { kind: 'ranking' as const, action: 'a', loss: 'bpr' as const, window: null };
+    expect(effectiveFormulation(ranking, ['a'])).toBe(ranking);
+    expect(effectiveFormulation(ranking, ['b'])).toEqual({ kind: 'pointwise' });
+  });
+});

@@ -17,10 +17,12 @@ export function TaskPanel({ task, run, evaluation }: { task: string; run: RunVie
     [run.losses, run.evaluations, task],
   );
   const keepRate = run.spec.sampling.keepRates[task] ?? 1;
+  const ranked = run.spec.formulation.kind === 'ranking' && run.spec.formulation.action === task ? run.spec.formulation.loss : null;
   return (
     <div className="chart-card" data-testid={`task-panel-${task}`}>
       <h3>
         {task} <span className="muted">keep rate {keepRate}</span>
+        {ranked && <span className="muted"> · ranked with {ranked}: train curve is the ranking loss; probabilities via a Platt map</span>}
       </h3>
       <LossChart series={series} label={`Train and validation log loss for ${task}`} />
       {evaluation && (
