@@ -48,20 +48,29 @@ test('a click → add-to-cart funnel trains on all impressions and shows conditi
   expect(ratio).toBeLessThan(1.3);
 });
 
-test('learning to rank is_click with BPR on the sample: a Platt map gives calibrated probabilities', async ({ page }) => {
+test('learning to rank is_click with BPR on the sample: a Platt map gives calibrated probabilities, compared with a pointwise run', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
   await page.getByRole('checkbox', { name: /^is_follow/ }).uncheck();
-  await page.getByRole('radio', { name: /learning to rank/ }).check();
-  await expect(page.getByLabel('Ranked action')).toHaveValue('is_click');
-  await expect(page.getByTestId('ranking-note')).toContainText('not probabilities');
   await page.getByLabel('Share of rows used').fill('0.1');
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('2');
+  // First a pointwise run, to compare the ranking run with.
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await page.getByRole('radio', { name: /learning to rank/ }).check();
+  await expect(page.getByLabel('Ranked action')).toHaveValue('is_click');
+  await expect(page.getByTestId('ranking-note')).toContainText('not probabilities');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
   await expect(page.getByTestId('task-panel-is_click')).toContainText('ranked with bpr');
   const ratio = Number(await page.getByTestId('eval-is_click').locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
   expect(ratio).toBeGreaterThan(0.8);
   expect(ratio).toBeLessThan(1.2);
+  // Side by side with the pointwise run, on the same validation rows.
+  const comparison = page.getByTestId('run-comparison');
+  await expect(comparison).toContainText('Both runs were judged on the same validation rows.');
+  await expect(comparison).toContainText('A = run 1: pointwise');
+  await expect(comparison).toContainText('B = run 2: bpr ranking of is_click');
+  await expect(comparison.locator('table[data-task="is_click"] tr', { hasText: 'AUC' }).first().locator('[data-verdict]')).toBeVisible();
 });

@@ -37,6 +37,8 @@ export interface RunView {
 
 export interface RunSlice {
   run: RunView | null;
+  /** Finished or stopped runs, newest first (the current one included once it ends), for comparison. */
+  history: RunView[];
   /** Validation problems that stop a run from starting, shown next to the Train button. */
   runBlockers: string[];
   startRun(): void;
@@ -45,10 +47,13 @@ export interface RunSlice {
 }
 
 let client: TrainingClient | null = null;
+/** Runs kept for comparison; each holds its validation predictions, so keep the list short. */
+const MAX_HISTORY = 8;
 let nextRunId = 1;
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   run: null,
+  history: [],
   runBlockers: [],
   startRun() {
     const state = get();
@@ -86,6 +91,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         return update({ evaluations: [...run.evaluations, event.evaluations] });
       case 'done': {
         update({ status: event.status, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount });
+        set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });
         get().resetWeights(event.predictions.tasks);

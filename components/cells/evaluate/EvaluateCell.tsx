@@ -2,6 +2,7 @@
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { HeadPanel } from './HeadPanel';
+import { RunComparison } from './RunComparison';
 import { useReports } from './useReports';
 
 /** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
@@ -24,11 +25,17 @@ export function EvaluateCell() {
       {!reports ? (
         <p className="muted">Train a model to evaluate it here.</p>
       ) : (
-        <div className="charts" style={{ marginTop: 10 }}>
-          {reports.map((r) => (
-            <HeadPanel key={r.task} task={r.task} keepRate={r.keepRate} report={r.report} raw={skip} />
-          ))}
-        </div>
+        <>
+          <div className="charts" style={{ marginTop: 10 }}>
+            {reports.map((r) => (
+              <HeadPanel key={r.task} task={r.task} keepRate={r.keepRate} report={r.report} raw={skip} />
+            ))}
+          </div>
+          <details open>
+            <summary>Compare with an earlier run</summary>
+            <RunComparison current={run!} />
+          </details>
+        </>
       )}
     </CellFrame>
   );

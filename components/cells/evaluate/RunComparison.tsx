@@ -1,0 +1,70 @@
+'use client';
+import { useState } from 'react';
+import { compareReports, sameRows } from '@/lib/metrics/compare';
+import { useAppStore } from '@/lib/store';
+import type { RunView } from '@/lib/store/runSlice';
+import { SelectField } from '../../ui/SelectField';
+import { useReports } from './useReports';
+
+const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(4));
+
+/** A short description of a run: what it predicted and how. */
+export function describeRun(run: RunView): string {
+  const f = run.spec.formulation;
+  const how = f.kind === 'funnel' ? `funnel ${f.chain.join('→')}` : f.kind === 'ranking' ? `${f.loss} ranking of ${f.action}` : 'pointwise';
+  const rates = run.spec.targets.map((t) => `${t} w=${run.spec.sampling.keepRates[t] ?? 1}`).join(', ');
+  return `run ${run.runId}: ${how}; ${rates}`;
+}
+
+/** The current run against an earlier one, action by action, on the same validation rows. */
+export function RunComparison({ current }: { current: RunView }) {
+  const history = useAppStore((s) => s.history);
+  const skip = useAppStore((s) => s.skipRecalibration);
+  const others = history.filter((r) => r.runId !== current.runId && r.predictions);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const other = others.find((r) => r.runId === chosen) ?? others[0] ?? null;
+  const a = useReports(other, skip);
+  const b = useReports(current, skip);
+  if (!other || !a || !b) return <p className="muted">Train another run (another formulation, keep rate or model) to compare it with this one here.</p>;
+  const shared = b.filter((r) => a.some((x) => x.task === r.task));
+  const like = sameRows(other.predictions!.rows, current.predictions!.rows);
+  return (
+    <div data-testid="run-comparison">
+      <SelectField label="Compare this run with" value={String(other.runId)} options={others.map((r) => ({ value: String(r.runId), label: describeRun(r) }))} onChange={(v) => setChosen(Number(v))} />
+      <p className={like ? 'muted' : 'down'}>
+        {like ? 'Both runs were judged on the same validation rows.' : 'The runs were judged on different validation rows (another split, seed or dataset): differences mix the model with the data.'}{' '}
+        A = {describeRun(other)}; B = {describeRun(current)}.
+      </p>
+      {shared.length === 0 && <p className="muted">The runs share no target action.</p>}
+      <div className="charts">
+        {shared.map(({ task, report }) => (
+          <table key={task} className="grid" aria-label={`Run comparison for ${task}`} data-task={task}>
+            <caption style={{ textAlign: 'left' }}>
+              <strong>{task}</strong>
+            </caption>
+            <thead>
+              <tr>
+                <th>metric</th>
+                <th className="num">A</th>
+                <th className="num">B</th>
+                <th className="num">B − A</th>
+              </tr>
+            </thead>
+            <tbody>
+              {compareReports(a.find((x) => x.task === task)!.report, report).map((row) => (
+                <tr key={row.label}>
+                  <td>{row.label}</td>
+                  <td className="num">{fmt(row.a)}</td>
+                  <td className="num">{fmt(row.b)}</td>
+                  <td className={`num ${row.verdict > 0 ? 'up' : row.verdict < 0 ? 'down' : ''}`} data-verdict={row.verdict}>
+                    {row.difference === null ? '—' : `${row.difference > 0 ? '+' : ''}${row.difference.toFixed(4)}`} {row.verdict > 0 ? '▲ better' : row.verdict < 0 ? '▼ worse' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </div>
+    </div>
+  );
+}
