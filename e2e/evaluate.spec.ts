@@ -22,6 +22,11 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   await expect(clicked.getByTestId('truth-clicked')).toContainText('correlation');
   await expect(clicked.getByTestId('curve-FPR').locator('path.recharts-curve').first()).toBeAttached();
 
+  // The training side (before negative sampling) is evaluated on natural rows too: calibrated as well.
+  await page.getByLabel('Split', { exact: true }).selectOption('train');
+  expect(await ratio()).toBeGreaterThan(0.8);
+  expect(await ratio()).toBeLessThan(1.2);
+  await page.getByLabel('Split', { exact: true }).selectOption('validation');
   await page.getByRole('checkbox', { name: /Skip recalibration/ }).check();
   // Raw outputs of a head trained on 10% of its negatives over-predict clicks badly.
   await expect.poll(ratio).toBeGreaterThan(1.3);

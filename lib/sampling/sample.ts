@@ -25,6 +25,8 @@ export interface SampledRows {
   taskWeights: Float32Array[];
   /** Held-out rows, never negative-sampled: metrics and slates need the natural distribution. */
   validation: Int32Array;
+  /** Every training-side row before negative sampling (after duplicates and the cap): training metrics use these. */
+  trainSide: Int32Array;
   /** Per task, aligned with `validation`: 1 where the label is known. */
   validationKnown: Uint8Array[];
   /** Per task, w/k: the odds multiplier to undo (keep rate w over positive weight k). */
@@ -52,6 +54,7 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
   const up = tasks.map((t) => s.upsample[t] ?? 1);
   const train: number[] = [];
   const validation: number[] = [];
+  const trainSide: number[] = [];
   const weights: number[][] = tasks.map(() => []);
   const perTask = tasks.map((task) => ({ task, before: { positives: 0, negatives: 0 }, after: { positives: 0, negatives: 0 }, missing: 0, positiveShare: 0 }));
   const rowWeights = new Float32Array(tasks.length);
@@ -61,6 +64,7 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
       validation.push(row);
       continue;
     }
+    trainSide.push(row);
     let any = false;
     for (let t = 0; t < tasks.length; t++) {
       const { y, missing } = labels[t];
@@ -95,6 +99,7 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
     train: Int32Array.from(train),
     taskWeights: weights.map((w) => Float32Array.from(w)),
     validation: validationRows,
+    trainSide: Int32Array.from(trainSide),
     validationKnown: labels.map(({ missing }) => Uint8Array.from(validationRows, (r) => (missing[r] ? 0 : 1))),
     calibrationRates: keep.map((w, t) => w / up[t]),
     summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows: train.length, validationRows: validation.length, perTask },

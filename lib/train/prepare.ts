@@ -29,7 +29,12 @@ export interface PreparedData {
   summary: SamplingSummary;
   /** Learning to rank: which head, its loss, and the group and label of each training position it ranks. */
   ranking: { task: number; loss: RankingLoss; positions: Int32Array; groups: Float64Array; labels: Uint8Array } | null;
+  /** An even sample of training-side rows before negative sampling, to measure the training split. */
+  trainSide: { rows: Int32Array; encoded: EncodedRows; labels: Uint8Array[] };
 }
+
+/** Enough training-side rows for stable training metrics without predicting a million rows. */
+const TRAIN_SIDE_SAMPLE = 20_000;
 
 /** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
 export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig): PreparedData {
@@ -67,7 +72,10 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     }
   }
   const ranking = rankingData(table, spec, sampled, labels, trainMasks);
+  const stride = Math.max(1, Math.ceil(sampled.trainSide.length / TRAIN_SIDE_SAMPLE));
+  const trainSideRows = sampled.trainSide.filter((_, i) => i % stride === 0);
   return {
+    trainSide: { rows: trainSideRows, encoded: encodeRows(table, encoders, trainSideRows), labels: labels.map((y) => Uint8Array.from(trainSideRows, (r) => y[r])) },
     tasks,
     ranking,
     calibrationRates: sampled.calibrationRates,

@@ -41,6 +41,8 @@ export interface RunPredictions {
   raw: Float32Array[];
   /** Funnel only: per task, p(step | previous step) aligned with `rows`; null for pointwise runs. */
   conditional: Float32Array[] | null;
+  /** The same for a sample of training-side rows (before negative sampling), for training-split metrics. */
+  train: { rows: Int32Array; calibrated: Float32Array[]; raw: Float32Array[] };
 }
 
 export type WorkerEvent =
@@ -56,5 +58,5 @@ export type WorkerEvent =
 export function transferablesOf(event: WorkerEvent): Transferable[] {
   if (event.type !== 'done') return [];
   const p = event.predictions;
-  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer)] as Transferable[];
+  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer)] as Transferable[];
 }

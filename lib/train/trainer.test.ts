@@ -85,6 +85,9 @@ describe('trainModel (cpu backend)', () => {
     const last = result.evaluations.find((e) => e.task === 'a')!;
     expect(last.valLoss).toBeLessThan(first.valLoss - 0.1);
     expect(last.auc).toBeGreaterThan(0.85);
+    // The training side (before negative sampling) is predicted too, for training-split metrics.
+    expect(result.trainSide.calibrated[0]).toHaveLength(data.trainSide.rows.length);
+    expect(data.trainSide.rows.length).toBeGreaterThan(3000);
     // Sign pattern: predictions rise with x1, fall with x2, and ignore x3 (weights 2, −1.5, 0).
     const slope = (feature: number) => correlation(data.validation.dense.filter((_, i) => i % data.validation.denseDim === feature), result.calibrated[0]);
     expect(slope(0)).toBeGreaterThan(0.4);

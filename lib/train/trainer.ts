@@ -10,6 +10,7 @@ import { rankingLoss } from './rankingLoss';
 import type { RankingLoss } from '../formulate/spec';
 import { evaluateTask, type TaskEvaluation } from './evaluate';
 import type { PreparedData } from './prepare';
+import type { EncodedRows } from '../features/encode';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -39,6 +40,8 @@ export interface TrainResult {
   raw: Float32Array[];
   /** Funnel only: per task, the conditional probability of the step given the previous one. */
   conditional: Float32Array[] | null;
+  /** Predictions for PreparedData.trainSide rows (the training split before negative sampling). */
+  trainSide: { raw: Float32Array[]; calibrated: Float32Array[] };
   evaluations: TaskEvaluation[];
 }
 
@@ -148,7 +151,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     await flush();
     if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
     const done = latest as Awaited<ReturnType<typeof predictValidation>>;
-    return { status, steps: step, parameterCount: model.parameterCount, ...done };
+    const trainSide = await predictTrainSide(model, data, chain);
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide };
   } finally {
     pending.forEach((p) => p.losses.dispose());
     Object.values(all).forEach((t) => t.dispose());
@@ -230,9 +234,8 @@ function sampledLogOdds(data: PreparedData): number[] {
   });
 }
 
-async function predictValidation(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null, step: number, epoch: number) {
-  const v = data.validation;
-  const T = data.tasks.length;
+/** Linked (joint) probabilities and conditionals σ(l) of every head for encoded rows. */
+async function predictRows(model: MultiHeadModel, v: EncodedRows, T: number, chain: tf.Tensor2D | null): Promise<{ raw: Float32Array[]; conditional: Float32Array[] | null }> {
   // Per row: T linked probabilities (joint down a funnel) then T conditionals σ(l).
   const probs = new Float32Array(v.rows * 2 * T);
   for (let start = 0; start < v.rows; start += PREDICT_BATCH) {
@@ -250,10 +253,22 @@ async function predictValidation(model: MultiHeadModel, data: PreparedData, chai
     out.dispose();
   }
   const column = (c: number) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * 2 * T + c]);
-  const raw = data.tasks.map((_, t) => column(t));
-  const conditional = chain ? data.tasks.map((_, t) => column(T + t)) : null;
+  return { raw: Array.from({ length: T }, (_, t) => column(t)), conditional: chain ? Array.from({ length: T }, (_, t) => column(T + t)) : null };
+}
+
+async function predictValidation(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null, step: number, epoch: number) {
+  const { raw, conditional } = await predictRows(model, data.validation, data.tasks.length, chain);
   const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch, data.ranking?.task === t));
   return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw, conditional };
+}
+
+/** The training side's predictions, calibrated like validation's, for training-split metrics. */
+async function predictTrainSide(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null): Promise<{ raw: Float32Array[]; calibrated: Float32Array[] }> {
+  const side = data.trainSide;
+  const { raw } = await predictRows(model, side.encoded, data.tasks.length, chain);
+  const known = new Uint8Array(side.rows.length).fill(1);
+  const calibrated = raw.map((p, t) => evaluateTask(data.tasks[t], p, side.labels[t], known, data.calibrationRates[t], 0, 0, data.ranking?.task === t).calibrated);
+  return { raw, calibrated };
 }
 
 /** The ranking loss of the ranked head over a batch of lists. */

@@ -52,7 +52,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       status: result.status,
       steps: result.steps,
       parameterCount: result.parameterCount,
-      predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw, conditional: result.conditional },
+      predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw, conditional: result.conditional, train: { rows: data.trainSide.rows, ...result.trainSide } },
       encoders: data.encoders,
     });
   } catch (err) {

@@ -1,23 +1,35 @@
 'use client';
+import { useState } from 'react';
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { HeadPanel } from './HeadPanel';
 import { RunComparison } from './RunComparison';
-import { useReports } from './useReports';
+import { useReports, type EvaluationSplit } from './useReports';
+import { SelectField } from '../../ui/SelectField';
 
 /** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
 export function EvaluateCell() {
   const run = useAppStore((s) => s.run);
   const skip = useAppStore((s) => s.skipRecalibration);
   const setSkip = useAppStore((s) => s.setSkipRecalibration);
-  const reports = useReports(run?.predictions ? run : null, skip);
+  const [split, setSplit] = useState<EvaluationSplit>('validation');
+  const reports = useReports(run?.predictions ? run : null, skip, split);
   return (
     <CellFrame id="evaluate" title="6 · Evaluate">
       <p className="explain">
-        Metrics on the untouched validation rows. AUC only looks at the order, so it cannot see miscalibration; log loss, normalized entropy,
+        Metrics on the untouched validation rows, or on the training side to see overfitting (a large gap between the two). AUC only looks at the order, so it cannot see miscalibration; log loss, normalized entropy,
         the calibration ratio and the reliability diagram can. Turn recalibration off to see what a downsampled head&rsquo;s raw output does:
         it over-predicts by about 1/w, and in the value model every weight is silently multiplied by about 1/w.
       </p>
+      <SelectField<EvaluationSplit>
+        label="Split"
+        value={split}
+        onChange={setSplit}
+        options={[
+          { value: 'validation', label: 'validation rows' },
+          { value: 'train', label: 'training side (up to 20,000 rows, before negative sampling)' },
+        ]}
+      />
       <label className="row" style={{ gap: 6 }}>
         <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} />
         Skip recalibration (use the raw, sampled-space outputs here and in the value model — to show what breaks)

@@ -22,7 +22,7 @@ export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepR
   return (
     <div className="chart-card" data-testid={`eval-${task}`}>
       <h3>
-        {task} <span className="muted">keep rate {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} validation rows</span>
+        {task} <span className="muted">keep rate {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} rows</span>
       </h3>
       <table className="grid" aria-label={`Validation metrics for ${task}`}>
         <tbody>

@@ -4,11 +4,17 @@ import { binaryValues, getColumn, groupKeys } from '@/lib/data/table';
 import { headReport, type HeadReport } from '@/lib/metrics/report';
 import type { RunView } from '@/lib/store/runSlice';
 
-/** One report per head of a finished run, on recalibrated (or, to show what breaks, raw) predictions. */
-export function useReports(run: RunView | null, skipRecalibration: boolean): { task: string; keepRate: number; report: HeadReport }[] | null {
+export type EvaluationSplit = 'validation' | 'train';
+
+/**
+ * One report per head of a finished run, on recalibrated (or, to show what breaks, raw) predictions,
+ * for the validation rows or a sample of the training side (before negative sampling).
+ */
+export function useReports(run: RunView | null, skipRecalibration: boolean, split: EvaluationSplit = 'validation'): { task: string; keepRate: number; report: HeadReport }[] | null {
   return useMemo(() => {
-    const p = run?.predictions;
-    if (!run || !p) return null;
+    const all = run?.predictions;
+    if (!run || !all) return null;
+    const p = split === 'train' ? { ...all, ...all.train } : all;
     const userCol = run.spec.userColumn ? getColumn(run.table, run.spec.userColumn) : null;
     const keys = userCol ? groupKeys(userCol) : null;
     const groups = keys ? Float64Array.from(p.rows, (r) => keys[r]) : null;
@@ -19,5 +25,5 @@ export function useReports(run: RunView | null, skipRecalibration: boolean): { t
       const truth = truthColumn ? Float32Array.from(p.rows, (r) => truthColumn[r]) : null;
       return { task, keepRate: run.spec.sampling.keepRates[task] ?? 1, report: headReport(skipRecalibration ? p.raw[t] : p.calibrated[t], labels, groups, truth) };
     });
-  }, [run, skipRecalibration]);
+  }, [run, skipRecalibration, split]);
 }
