@@ -22,10 +22,13 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   await expect(clicked.getByTestId('truth-clicked')).toContainText('correlation');
   await expect(clicked.getByTestId('curve-FPR').locator('path.recharts-curve').first()).toBeAttached();
 
-  // The training side (before negative sampling) is evaluated on natural rows too: calibrated as well.
+  // The training side (before negative sampling) is evaluated on natural rows too. It reads a little
+  // high: every positive was seen in training (and fitted), 90% of the negatives were not.
+  const validationPositives = await clicked.locator('h3').textContent();
   await page.getByLabel('Split', { exact: true }).selectOption('train');
+  await expect(clicked.locator('h3')).not.toHaveText(validationPositives!);
   expect(await ratio()).toBeGreaterThan(0.8);
-  expect(await ratio()).toBeLessThan(1.2);
+  expect(await ratio()).toBeLessThan(1.5);
   await page.getByLabel('Split', { exact: true }).selectOption('validation');
   await page.getByRole('checkbox', { name: /Skip recalibration/ }).check();
   // Raw outputs of a head trained on 10% of its negatives over-predict clicks badly.
