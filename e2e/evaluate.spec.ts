@@ -1,19 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
 
 test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped, and predicted vs true', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
-  await page.getByText('Or generate a synthetic shop log').click();
-  await page.getByLabel('Rows', { exact: true }).fill('6000');
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByTestId('data-summary')).toContainText('6,000 rows');
+  await openWithSample(page);
+  await generateSynthetic(page, 6000);
   // Targets: clicked (default) and added_to_cart; keep 10% of clicked's negatives.
   await expect(page.getByRole('checkbox', { name: /^clicked/ })).toBeChecked();
   await page.getByRole('slider', { name: /clicked.*keep/ }).fill('100');
   await page.getByLabel('Epochs').fill('4');
   await page.getByLabel('Batch size').fill('256');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await trainToEnd(page);
 
   const clicked = page.getByTestId('eval-clicked');
   const ratio = async () => Number(await clicked.locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
@@ -37,19 +33,14 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
 });
 
 test('a click → add-to-cart funnel trains on all impressions and shows conditional and joint probabilities', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
-  await page.getByText('Or generate a synthetic shop log').click();
-  await page.getByLabel('Rows', { exact: true }).fill('5000');
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByTestId('data-summary')).toContainText('5,000 rows');
+  await openWithSample(page);
+  await generateSynthetic(page, 5000);
   await expect(page.getByRole('checkbox', { name: /^added_to_cart/ })).toBeChecked();
   await page.getByRole('radio', { name: /a funnel \(ESMM\)/ }).check();
   await expect(page.getByLabel('Step 1')).toHaveValue('clicked');
   await expect(page.getByLabel('Step 2')).toHaveValue('added_to_cart');
   await page.getByLabel('Batch size').fill('256');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await trainToEnd(page);
   await expect(page.getByTestId('slate-table')).toContainText('p(added_to_cart | clicked)');
   const ratio = Number(await page.getByTestId('eval-added_to_cart').locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
   expect(ratio).toBeGreaterThan(0.7);
@@ -57,20 +48,17 @@ test('a click → add-to-cart funnel trains on all impressions and shows conditi
 });
 
 test('learning to rank is_click with BPR on the sample: a Platt map gives calibrated probabilities, compared with a pointwise run', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
+  await openWithSample(page);
   await page.getByRole('checkbox', { name: /^is_follow/ }).uncheck();
   await page.getByLabel('Share of rows used').fill('0.1');
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('2');
   // First a pointwise run, to compare the ranking run with.
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await trainToEnd(page);
   await page.getByRole('radio', { name: /learning to rank/ }).check();
   await expect(page.getByLabel('Ranked action')).toHaveValue('is_click');
   await expect(page.getByTestId('ranking-note')).toContainText('not probabilities');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await trainToEnd(page);
   await expect(page.getByTestId('task-panel-is_click')).toContainText('ranked with bpr');
   const ratio = Number(await page.getByTestId('eval-is_click').locator('[data-metric="calibration ratio Σp/Σy"]').textContent());
   expect(ratio).toBeGreaterThan(0.8);

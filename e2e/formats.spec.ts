@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { generateSynthetic, openWithSample } from './helpers';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
-});
+test.beforeEach(async ({ page }) => openWithSample(page));
 
 for (const name of ['shop_small.parquet', 'shop_small.csv.gz', 'shop_small.json', 'shop_small.jsonl']) {
   test(`${name} loads with its actions`, async ({ page }) => {
@@ -45,9 +43,7 @@ test('reading a large file shows progress and can be cancelled, keeping the data
 });
 
 test('the synthetic shop log is generated with its funnel actions', async ({ page }) => {
-  await page.getByText('Or generate a synthetic shop log').click();
-  await page.getByLabel('Rows', { exact: true }).fill('20000');
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await generateSynthetic(page, 20000);
   await expect(page.getByTestId('data-summary')).toContainText('synthetic shop log (20,000 rows, seed 1): 20,000 rows × 12 columns');
   for (const a of ['clicked', 'added_to_cart', 'bought', 'favourited', 'reported']) await expect(page.getByTestId('actions-table').locator(`tr[data-action="${a}"]`)).toBeVisible();
 });

@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { openWithSample } from './helpers';
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
-});
+test.beforeEach(async ({ page }) => openWithSample(page));
 
 test('derive "hate" from label == 0 with a live count; it becomes an action and a target', async ({ page }) => {
   const form = page.getByTestId('derived-form');
