@@ -19,8 +19,8 @@ export function ReliabilityChart({ bins, label }: { bins: ReliabilityPoint[]; la
       <ResponsiveContainer width="100%" height={200}>
         <ComposedChart margin={{ top: 6, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="meanPredicted" type="number" domain={[0, top]} fontSize={11} tickFormatter={(v: number) => v.toFixed(2)} name="mean predicted" />
-          <YAxis dataKey="observedRate" type="number" domain={[0, top]} fontSize={11} width={40} tickFormatter={(v: number) => v.toFixed(2)} name="observed" />
+          <XAxis dataKey="meanPredicted" type="number" domain={[0, top]} fontSize={11} tickFormatter={formatTick} name="mean predicted" />
+          <YAxis dataKey="observedRate" type="number" domain={[0, top]} fontSize={11} width={40} tickFormatter={formatTick} name="observed" />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
           <Line data={diagonal} dataKey="diagonal" stroke="#9aa3b5" strokeDasharray="4 4" dot={false} isAnimationActive={false} legendType="none" />
           <Scatter data={bins} dataKey="observedRate" fill="#d9480f" isAnimationActive={false} name="bins" />
@@ -28,4 +28,9 @@ export function ReliabilityChart({ bins, label }: { bins: ReliabilityPoint[]; la
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Two significant digits, so small probabilities (0.004, 0.012) stay distinct on the axis. */
+function formatTick(v: number): string {
+  return v === 0 ? '0' : String(Number(v.toPrecision(2)));
 }

@@ -32,7 +32,7 @@ export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepR
               <td className={`num${name.startsWith('calibration') && raw && keepRate < 1 ? ' down' : ''}`} data-metric={name}>
                 {value}
               </td>
-              <td className="muted">{note}</td>
+              <td className="muted wrap">{note}</td>
             </tr>
           ))}
         </tbody>
