@@ -1,6 +1,7 @@
 'use client';
 import type { HeaderMode } from '@/lib/data/parse';
 import { useAppStore } from '@/lib/store';
+import { SelectField } from '../../ui/SelectField';
 
 /** Override the header-row detection of delimited files by reading the same file again. */
 export function HeaderChoice() {
@@ -8,13 +9,15 @@ export function HeaderChoice() {
   const loadFile = useAppStore((s) => s.loadFile);
   if (!source) return null;
   return (
-    <label className="field" style={{ maxWidth: 280 }}>
-      <span>Header row (CSV/TSV)</span>
-      <select value={source.header} onChange={(e) => void loadFile(source.blob, source.name, e.target.value as HeaderMode)}>
-        <option value="auto">detect</option>
-        <option value="yes">first row is the header</option>
-        <option value="no">no header row</option>
-      </select>
-    </label>
+    <SelectField<HeaderMode>
+      label="Header row (CSV/TSV)"
+      value={source.header}
+      onChange={(header) => void loadFile(source.blob, source.name, header)}
+      options={[
+        { value: 'auto', label: 'detect' },
+        { value: 'yes', label: 'first row is the header' },
+        { value: 'no', label: 'no header row' },
+      ]}
+    />
   );
 }

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
+import { SelectField } from '../../ui/SelectField';
 import { SlateTable } from './SlateTable';
 import type { ValueModelView } from './useValueModel';
 
@@ -16,16 +17,12 @@ export function SlatePicker({ run, view }: { run: RunView; view: ValueModelView 
   if (!slate) return null;
   return (
     <div>
-      <label className="field" style={{ maxWidth: 360 }}>
-        <span>{run.spec.userColumn ? `Slate of ${run.spec.userColumn}` : 'Slate (no user column: all validation rows)'}</span>
-        <select value={slate.key} onChange={(e) => select(Number(e.target.value))} data-testid="user-select">
-          {biggest.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.key} ({s.rows.length} impressions)
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={run.spec.userColumn ? `Slate of ${run.spec.userColumn}` : 'Slate (no user column: all validation rows)'}
+        value={String(slate.key)}
+        onChange={(v) => select(Number(v))}
+        options={biggest.map((s) => ({ value: String(s.key), label: `${s.key} (${s.rows.length} impressions)` }))}
+      />
       <SlateTable run={run} slate={slate} scores={view.scores} labels={view.labels} probabilities={view.probabilities} />
     </div>
   );
