@@ -70,3 +70,21 @@ test('learning to rank is_click with BPR on the sample: a Platt map gives calibr
   await expect(comparison).toContainText('B = run 2: bpr ranking of is_click');
   await expect(comparison.locator('table[data-task="is_click"] tr', { hasText: 'AUC' }).first().locator('[data-verdict]')).toBeVisible();
 });
+
+test('an MLP with one separate network per action trains on WebGPU, and bad layer sizes are explained', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.1');
+  await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+  await page.getByLabel('Hidden layers (sizes, comma separated)').fill('32, 0');
+  await expect(page.getByTestId('mlp-settings').getByRole('alert')).toContainText('hidden layer sizes must be positive integers, got "32, 0"');
+  await page.getByLabel('Hidden layers (sizes, comma separated)').fill('16');
+  await page.getByLabel('Heads', { exact: true }).selectOption('separate');
+  await page.getByLabel('Batch size').fill('256');
+  await page.getByLabel('Epochs').fill('2');
+  await trainToEnd(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+  await expect(page.getByTestId('run-progress')).toContainText('parameters');
+  const auc = Number(await page.getByTestId('eval-is_click').locator('[data-metric="AUC"]').textContent());
+  // A network that did not train predicts a constant (AUC 0.5); this one must rank.
+  expect(auc).toBeGreaterThan(0.55);
+});

@@ -12,6 +12,12 @@ export interface ModelShape {
   l2: number;
   /** Per task, the starting bias (log-odds of the sampled base rate) so step 0 is already calibrated. */
   initialBias: number[];
+  /** Positions of each id-list bag, in order (they add up to bagDim). */
+  bagLengths: number[];
+  hiddenLayers: number[];
+  embeddingDim: number;
+  sharing: 'shared-bottom' | 'separate';
+  seed: number;
 }
 
 /** One batch of encoded inputs. */

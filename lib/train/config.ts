@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Model kinds the registry knows. A string union, never a bare number. */
-export const ModelKindSchema = z.enum(['logistic-regression']);
+export const ModelKindSchema = z.enum(['logistic-regression', 'mlp']);
 export type ModelKind = z.infer<typeof ModelKindSchema>;
 
 /** Hyper-parameters of one training run; validated at the worker border like the ProblemSpec. */
@@ -15,6 +15,11 @@ export const TrainConfigSchema = z.object({
   /** Ids with more distinct values than this are hashed into this many buckets instead of a vocabulary. */
   maxVocabulary: z.number().int().min(16).max(1_000_000),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
+  /** MLP: hidden layer sizes (ReLU), embedding size per id, and whether the heads share the layers. */
+  hiddenLayers: z.array(z.number().int('hidden layer sizes must be whole numbers').min(1, 'hidden layer sizes must be positive integers').max(1024)).min(1, 'give at least one hidden layer').max(4),
+  embeddingDim: z.number().int().min(1).max(64),
+  /** One multi-task network with a head per action (shared bottom), or one separate network per action. */
+  sharing: z.enum(['shared-bottom', 'separate']),
 });
 export type TrainConfig = z.infer<typeof TrainConfigSchema>;
 
@@ -26,4 +31,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   l2: 1e-5,
   maxVocabulary: 10_000,
   seed: 7,
+  hiddenLayers: [64, 32],
+  embeddingDim: 8,
+  sharing: 'shared-bottom',
 };

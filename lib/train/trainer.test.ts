@@ -279,3 +279,19 @@ describe('learning to rank', () => {
     expect(e.calibrationRatio).toBeLessThan(1.15);
   });
 });
+
+describe('MLP through the trainer', () => {
+  it.each(['shared-bottom', 'separate'] as const)('%s: trains both heads, recalibrates, leaves no tensors', async (sharing) => {
+    const { table } = syntheticTable(3000, 8);
+    const mlpConfig: TrainConfig = { ...config, modelKind: 'mlp', sharing, hiddenLayers: [16], embeddingDim: 4, epochs: 4, learningRate: 0.02 };
+    const data = prepareData(table, spec(0.2), mlpConfig);
+    const before = tf.memory().numTensors;
+    const result = await trainModel(data, mlpConfig, recorder().cb);
+    expect(tf.memory().numTensors).toBe(before);
+    const [a, b] = result.evaluations;
+    expect(a.auc).toBeGreaterThan(0.8);
+    expect(b.auc).toBeGreaterThan(0.8);
+    expect(a.calibrationRatio).toBeGreaterThan(0.8);
+    expect(a.calibrationRatio).toBeLessThan(1.25);
+  });
+});

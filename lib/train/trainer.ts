@@ -66,6 +66,11 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     tasks: data.tasks,
     l2: config.l2,
     initialBias: sampledLogOdds(data),
+    bagLengths: data.encoders.bags.map((b) => b.maxLength),
+    hiddenLayers: config.hiddenLayers,
+    embeddingDim: config.embeddingDim,
+    sharing: config.sharing,
+    seed: config.seed,
   });
   const optimizer = tf.train.adam(config.learningRate);
   const all = {
