@@ -100,8 +100,3 @@ export const ProblemSpecSchema = z
     }
   });
 export type ProblemSpec = z.infer<typeof ProblemSpecSchema>;
-
-/** Keep rate for a target (1 when unset). */
-export function keepRateOf(spec: ProblemSpec, target: string): number {
-  return spec.sampling.keepRates[target] ?? 1;
-}
