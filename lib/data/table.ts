@@ -70,6 +70,11 @@ export function binaryValues(col: Column): Uint8Array {
   return out;
 }
 
+/** Where a label column has no value (missing number or missing text). */
+export function missingMask(col: Column): Uint8Array {
+  return col.kind === 'number' ? col.missing : Uint8Array.from(col.codes, (c) => (c < 0 ? 1 : 0));
+}
+
 /** Group key per row for a column (numeric value or dictionary code), used to group slates by user. */
 export function groupKeys(col: Column): Float64Array {
   if (col.kind === 'number') return col.values;

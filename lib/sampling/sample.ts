@@ -1,4 +1,4 @@
-import { getColumn, groupKeys, isPositiveToken, type Column, type Table } from '../data/table';
+import { binaryValues, getColumn, groupKeys, missingMask, type Table } from '../data/table';
 import type { ProblemSpec } from '../formulate/spec';
 import { uniform } from './random';
 import { splitRows } from './split';
@@ -49,7 +49,10 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
   const cappedRemoved = s.capPerUser !== null && spec.userColumn ? capPerUser(table, spec.userColumn, s.capPerUser, s.seed, eligible, isValidation) : 0;
 
   const tasks = spec.targets;
-  const labels = tasks.map((t) => labelsWithMissing(getColumn(table, t)));
+  const labels = tasks.map((t) => {
+    const col = getColumn(table, t);
+    return { y: binaryValues(col), missing: missingMask(col) };
+  });
   const keep = tasks.map((t) => s.keepRates[t] ?? 1);
   const up = tasks.map((t) => s.upsample[t] ?? 1);
   const train: number[] = [];
@@ -111,13 +114,6 @@ export function positiveShareAfterSampling(positiveRate: number, keepRate: numbe
   const positives = positiveRate * upsample;
   const kept = positives + keepRate * (1 - positiveRate);
   return kept > 0 ? positives / kept : 0;
-}
-
-/** 0/1 labels and where the label is unknown. */
-function labelsWithMissing(col: Column): { y: Uint8Array; missing: Uint8Array } {
-  if (col.kind === 'number') return { y: Uint8Array.from(col.values, (v, i) => (!col.missing[i] && v > 0 ? 1 : 0)), missing: col.missing };
-  const positive = col.dictionary.map(isPositiveToken);
-  return { y: Uint8Array.from(col.codes, (c) => (c >= 0 && positive[c] ? 1 : 0)), missing: Uint8Array.from(col.codes, (c) => (c < 0 ? 1 : 0)) };
 }
 
 /** Mark later copies of identical rows ineligible; returns how many were removed. */

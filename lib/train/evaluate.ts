@@ -22,8 +22,7 @@ export interface TaskEvaluation {
  * first, because validation rows were never downsampled.
  */
 export function evaluateTask(task: string, sampledProbs: Float32Array, labels: Uint8Array, known: Uint8Array, calibrationRate: number, step: number, epoch: number, rankingHead = false): { evaluation: TaskEvaluation; calibrated: Float32Array } {
-  // A ranking head's σ(score) is no probability: a Platt map, cross-fitted on validation rows, makes one.
-  const calibrated = rankingHead ? crossFitPlatt(Float32Array.from(sampledProbs, (p) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12))), labels) : recalibrateAll(sampledProbs, calibrationRate);
+  const calibrated = calibrateHead(sampledProbs, labels, calibrationRate, rankingHead);
   // Metrics only on rows whose label is known.
   const all = known.every((k) => k === 1);
   const p = all ? calibrated : calibrated.filter((_, i) => known[i]);
@@ -43,4 +42,16 @@ export function evaluateTask(task: string, sampledProbs: Float32Array, labels: U
       reliability,
     },
   };
+}
+
+/**
+ * Natural-rate probabilities of one head: undo sampling with its rate w/k, or — for a ranking head,
+ * whose σ(score) is no probability — apply a Platt map cross-fitted on these rows.
+ */
+export function calibrateHead(sampledProbs: Float32Array, labels: Uint8Array, calibrationRate: number, rankingHead: boolean): Float32Array {
+  if (!rankingHead) return recalibrateAll(sampledProbs, calibrationRate);
+  return crossFitPlatt(
+    Float32Array.from(sampledProbs, (p) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12))),
+    labels,
+  );
 }

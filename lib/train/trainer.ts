@@ -8,7 +8,7 @@ import { linkedCrossEntropy, linkedProbability } from './link';
 import { buildLists, LIST_SIZE } from './lists';
 import { rankingLoss } from './rankingLoss';
 import type { RankingLoss } from '../formulate/spec';
-import { evaluateTask, type TaskEvaluation } from './evaluate';
+import { calibrateHead, evaluateTask, type TaskEvaluation } from './evaluate';
 import type { PreparedData } from './prepare';
 import type { EncodedRows } from '../features/encode';
 
@@ -271,8 +271,8 @@ async function predictValidation(model: MultiHeadModel, data: PreparedData, chai
 async function predictTrainSide(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null): Promise<{ raw: Float32Array[]; calibrated: Float32Array[] }> {
   const side = data.trainSide;
   const { raw } = await predictRows(model, side.encoded, data.tasks.length, chain);
-  const known = new Uint8Array(side.rows.length).fill(1);
-  const calibrated = raw.map((p, t) => evaluateTask(data.tasks[t], p, side.labels[t], known, data.calibrationRates[t], 0, 0, data.ranking?.task === t).calibrated);
+  // Only the calibrated probabilities are needed here; the page computes the training-split metrics.
+  const calibrated = raw.map((p, t) => calibrateHead(p, side.labels[t], data.calibrationRates[t], data.ranking?.task === t));
   return { raw, calibrated };
 }
 
