@@ -25,7 +25,7 @@ const features: FeatureSpec[] = [
 const train = Int32Array.from([0, 1, 2, 3]); // row 4 is "validation"
 
 describe('encoders', () => {
-  const enc = fitEncoders(table, features, train, 4);
+  const enc = fitEncoders(table, features, train, { maxVocabulary: 4 });
 
   it('standardises numbers with training statistics and flags missing values', () => {
     // price on train rows 0..2 (row 3 missing): mean 2, sample std 1; training had a gap → indicator column
@@ -79,11 +79,11 @@ describe('encoders', () => {
   });
 
   it('applies log1p before standardising when asked, and is deterministic', () => {
-    const logEnc = fitEncoders(table, [{ column: 'price', encoding: 'numeric', log: true }], train, 4);
+    const logEnc = fitEncoders(table, [{ column: 'price', encoding: 'numeric', log: true }], train, { maxVocabulary: 4 });
     const m = (Math.log1p(1) + Math.log1p(2) + Math.log1p(3)) / 3;
     expect(logEnc.numeric[0].mean).toBeCloseTo(m, 12);
-    const a = encodeRows(table, fitEncoders(table, features, train, 4), train);
-    const b = encodeRows(table, fitEncoders(table, features, train, 4), train);
+    const a = encodeRows(table, fitEncoders(table, features, train, { maxVocabulary: 4 }), train);
+    const b = encodeRows(table, fitEncoders(table, features, train, { maxVocabulary: 4 }), train);
     expect([...a.ids]).toEqual([...b.ids]);
   });
 });

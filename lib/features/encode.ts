@@ -1,7 +1,8 @@
 import type { FeatureSpec } from '../formulate/spec';
 import { getColumn, type Column, type Table } from '../data/table';
 import { parseTimeDictionary, timeParts } from './time';
-import { fitVocabulary, vocabularyLookup, type IdVocabulary } from './vocabulary';
+import { fitVocabulary, hashString, vocabularyLookup, type IdVocabulary } from './vocabulary';
+import type { HistoryIndex } from './history';
 
 /** Fitted standardisation of one numeric column (training rows only); a missing flag column when training had gaps. */
 export interface NumericEncoder {
@@ -25,6 +26,13 @@ export interface BagEncoder extends IdVocabulary {
   maxLength: number;
 }
 
+/** A hashed cross of two columns' values (the "wide" part's feature crosses); rows of its own table. */
+export interface CrossEncoder {
+  columns: [string, string];
+  offset: number;
+  size: number;
+}
+
 /** Everything needed to turn raw rows into model inputs again (saved with a trained model later). */
 export interface FittedEncoders {
   numeric: NumericEncoder[];
@@ -32,6 +40,19 @@ export interface FittedEncoders {
   bags: BagEncoder[];
   /** Rows of the shared embedding table over all sparse and bag features. */
   vocabularySize: number;
+  crosses: CrossEncoder[];
+  /** Rows of the cross table (crosses never share the embedding table: only linear parts read them). */
+  crossVocabularySize: number;
+  /** Sequence input: the id slot whose embedding the history items share, and the history length. */
+  history: { itemSlot: number; length: number } | null;
+}
+
+export interface EncoderOptions {
+  maxVocabulary: number;
+  crosses?: [string, string][];
+  crossBuckets?: number;
+  /** The item column (an embedding feature) and history length, for a sequence model. */
+  history?: { itemColumn: string; length: number } | null;
 }
 
 /**
@@ -48,6 +69,13 @@ export interface EncodedRows {
   bagIds: Int32Array;
   bagWeights: Float32Array;
   bagDim: number;
+  /** Hashed crosses [rows, crossDim], rows of the cross table. */
+  crossIds: Int32Array;
+  crossDim: number;
+  /** Previous items [rows, historyDim] as embedding rows, with 1 for a real item and 0 for padding. */
+  historyIds: Int32Array;
+  historyWeights: Float32Array;
+  historyDim: number;
 }
 
 const CLIP = 10;
@@ -56,7 +84,8 @@ const HOUR_SLOTS = 25;
 const WEEKDAY_SLOTS = 8;
 
 /** Fit encoders on the training rows only, so validation statistics never leak into the model. */
-export function fitEncoders(table: Table, features: FeatureSpec[], trainRows: Int32Array, maxVocabulary: number): FittedEncoders {
+export function fitEncoders(table: Table, features: FeatureSpec[], trainRows: Int32Array, options: EncoderOptions): FittedEncoders {
+  const { maxVocabulary } = options;
   const numeric: NumericEncoder[] = [];
   const sparse: SparseEncoder[] = [];
   const bags: BagEncoder[] = [];
@@ -88,16 +117,44 @@ export function fitEncoders(table: Table, features: FeatureSpec[], trainRows: In
       offset += vocab.size;
     }
   }
-  return { numeric, sparse, bags, vocabularySize: offset };
+  const buckets = options.crossBuckets ?? 4096;
+  const crosses = (options.crosses ?? []).map((columns, i) => {
+    columns.forEach((c) => getColumn(table, c)); // fails early with the column's name
+    return { columns, offset: i * buckets, size: buckets };
+  });
+  let history: FittedEncoders['history'] = null;
+  if (options.history) {
+    const itemColumn = options.history.itemColumn;
+    const itemSlot = sparse.findIndex((e) => e.column === itemColumn && e.part === 'value');
+    if (itemSlot < 0) throw new Error(`the history is made of "${itemColumn}" values, so "${itemColumn}" must be an embedding feature`);
+    history = { itemSlot, length: options.history.length };
+  }
+  return { numeric, sparse, bags, vocabularySize: offset, crosses, crossVocabularySize: crosses.length * buckets, history };
 }
 
 /** Encode the given rows with fitted encoders. Missing numbers become 0 (the training mean) with their flag set. */
-export function encodeRows(table: Table, enc: FittedEncoders, rows: Int32Array): EncodedRows {
+export function encodeRows(table: Table, enc: FittedEncoders, rows: Int32Array, history: HistoryIndex | null = null): EncodedRows {
   const n = rows.length;
   const denseDim = enc.numeric.reduce((d, e) => d + (e.missingIndicator ? 2 : 1), 0);
   const idDim = enc.sparse.length;
   const bagDim = enc.bags.reduce((d, b) => d + b.maxLength, 0);
-  const out: EncodedRows = { rows: n, dense: new Float32Array(n * denseDim), denseDim, ids: new Int32Array(n * idDim), idDim, bagIds: new Int32Array(n * bagDim), bagWeights: new Float32Array(n * bagDim), bagDim };
+  const crossDim = enc.crosses.length;
+  const historyDim = enc.history?.length ?? 0;
+  const out: EncodedRows = {
+    rows: n,
+    dense: new Float32Array(n * denseDim),
+    denseDim,
+    ids: new Int32Array(n * idDim),
+    idDim,
+    bagIds: new Int32Array(n * bagDim),
+    bagWeights: new Float32Array(n * bagDim),
+    bagDim,
+    crossIds: new Int32Array(n * crossDim),
+    crossDim,
+    historyIds: new Int32Array(n * historyDim),
+    historyWeights: new Float32Array(n * historyDim),
+    historyDim,
+  };
   let j = 0;
   for (const e of enc.numeric) {
     const col = getColumn(table, e.column);
@@ -117,7 +174,33 @@ export function encodeRows(table: Table, enc: FittedEncoders, rows: Int32Array):
     encodeBag(getColumn(table, b.column), b, rows, out, position);
     position += b.maxLength;
   }
+  enc.crosses.forEach((c, k) => encodeCross(table, c, rows, out, k));
+  if (enc.history) encodeHistory(table, enc.sparse[enc.history.itemSlot], history, rows, out);
   return out;
+}
+
+function encodeCross(table: Table, c: CrossEncoder, rows: Int32Array, out: EncodedRows, slot: number): void {
+  const [a, b] = c.columns.map((name) => getColumn(table, name));
+  for (let i = 0; i < rows.length; i++) {
+    // A missing side is a value of its own ("∅"), so "price missing × category" can still be learned.
+    const key = `${keyOf(a, rows[i]) ?? '\u2205'}\u0001${keyOf(b, rows[i]) ?? '\u2205'}`;
+    out.crossIds[i * out.crossDim + slot] = c.offset + (hashString(key) % c.size);
+  }
+}
+
+/** Previous items of each row as rows of the item column's embedding (padding: slot of "missing", weight 0). */
+function encodeHistory(table: Table, item: SparseEncoder, history: HistoryIndex | null, rows: Int32Array, out: EncodedRows): void {
+  if (!history || history.length !== out.historyDim) throw new Error('the sequence input needs the history index built for this table');
+  const col = getColumn(table, item.column);
+  const lookup = vocabularyLookup(item);
+  const L = out.historyDim;
+  for (let i = 0; i < rows.length; i++) {
+    for (let k = 0; k < L; k++) {
+      const previous = history.previous[rows[i] * L + k];
+      out.historyIds[i * L + k] = previous < 0 ? item.offset : lookup(keyOf(col, previous));
+      out.historyWeights[i * L + k] = previous < 0 ? 0 : 1;
+    }
+  }
 }
 
 function encodeSparse(table: Table, e: SparseEncoder, rows: Int32Array, ids: Int32Array, slot: number, idDim: number): void {

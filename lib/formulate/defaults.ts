@@ -41,6 +41,14 @@ export function defaultUserColumn(profiles: ColumnProfile[]): string | null {
   return profiles.find((p) => p.role === 'user-id')?.name ?? null;
 }
 
+export function defaultItemColumn(profiles: ColumnProfile[]): string | null {
+  return profiles.find((p) => p.role === 'item-id')?.name ?? null;
+}
+
+export function defaultTimeColumn(profiles: ColumnProfile[]): string | null {
+  return profiles.find((p) => p.role === 'timestamp')?.name ?? null;
+}
+
 /** Two targets to start with, so the value model has something to blend. */
 export function defaultTargets(profiles: ColumnProfile[]): string[] {
   return actionColumns(profiles)

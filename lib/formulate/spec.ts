@@ -80,6 +80,10 @@ export const ProblemSpecSchema = z
     features: z.array(FeatureSpecSchema).min(1, 'choose at least one feature column'),
     /** Column that groups validation impressions into slates; null when the data has no user id. */
     userColumn: z.string().nullable(),
+    /** The item id column (two-tower, sequence and graph models need it); null or absent when there is none. */
+    itemColumn: z.string().nullable().optional(),
+    /** The impression time column (the sequence model orders history by it); null or absent when there is none. */
+    timeColumn: z.string().nullable().optional(),
     sampling: SamplingSpecSchema,
   })
   .superRefine((spec, ctx) => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, linearHead, placeColumns, selectAll } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -10,77 +11,50 @@ import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
  * - separate: one network per action, nothing shared (the "one model per action" formulation).
  */
 export function buildMlp(shape: ModelShape): MultiHeadModel {
-  const towers = shape.sharing === 'shared-bottom' ? [buildTower(shape, shape.tasks.length, 0)] : shape.tasks.map((_, t) => buildTower(shape, 1, t + 1));
+  const towers = shape.sharing === 'shared-bottom' ? [buildMlpTower(shape, shape.initialBias, 0)] : shape.tasks.map((_, t) => buildMlpTower(shape, [shape.initialBias[t]], t + 1));
   const variables = towers.flatMap((t) => t.variables);
   return {
     kind: 'mlp',
     tasks: shape.tasks,
     variables,
-    parameterCount: variables.reduce((s, v) => s + v.size, 0),
-    logits: (x: ModelInputs) =>
-      tf.tidy(() => {
-        if (towers.length === 1) return towers[0].forward(x);
-        // Place tower t's [B, 1] output in column t by a product with a one-hot row. (tf.concat on
-        // axis 1 trained nothing on WebGPU/SwiftShader here: predictions stayed constant.)
-        const T = towers.length;
-        return tf.addN(towers.map((tower, t) => tf.matMul(tower.forward(x), tf.tensor2d([Array.from({ length: T }, (_, k) => (k === t ? 1 : 0))])))) as tf.Tensor2D;
-      }),
-    penalty: () =>
-      tf.tidy(() => {
-        if (shape.l2 === 0) return tf.scalar(0);
-        return tf.mul(shape.l2, tf.addN(variables.map((v) => tf.sum(tf.square(v))))) as tf.Scalar;
-      }),
+    parameterCount: countParameters(variables),
+    logits: (x) => tf.tidy(() => placeColumns(towers.map((tower) => tower.forward(x)))),
+    penalty: () => l2Penalty(variables, shape.l2),
     dispose: () => variables.forEach((v) => v.dispose()),
   };
 }
 
-interface Tower {
+export interface MlpTower {
   variables: tf.Variable[];
+  table: tf.Variable | null;
   forward(x: ModelInputs): tf.Tensor2D; // [batch, outputs]
 }
 
-function buildTower(shape: ModelShape, outputs: number, seedOffset: number): Tower {
-  const d = shape.embeddingDim;
-  const seed = shape.seed * 1000 + seedOffset * 100;
-  const hasIds = shape.idDim > 0 || shape.bagDim > 0;
-  // Small random embeddings; zeros would give every id the same gradient direction.
-  const table = hasIds ? owned(tf.randomNormal([shape.vocabularySize, d], 0, 0.05, 'float32', seed)) : null; // [V, d]
-  const inputDim = shape.denseDim + (shape.idDim + shape.bagLengths.length) * d;
-  const layers: { w: tf.Variable; b: tf.Variable }[] = [];
-  let fanIn = inputDim;
-  shape.hiddenLayers.forEach((units, i) => {
-    // He initialisation for ReLU layers.
-    layers.push({ w: owned(tf.randomNormal([fanIn, units], 0, Math.sqrt(2 / Math.max(1, fanIn)), 'float32', seed + i + 1)), b: owned(tf.zeros([units])) });
-    fanIn = units;
-  });
-  const head = { w: owned(tf.randomNormal([fanIn, outputs], 0, Math.sqrt(1 / fanIn), 'float32', seed + 50)), b: owned(tf.tensor1d(seedOffset === 0 ? shape.initialBias : [shape.initialBias[seedOffset - 1]])) };
-  const variables = [...(table ? [table] : []), ...layers.flatMap((l) => [l.w, l.b]), head.w, head.b];
-
-  return {
-    variables,
-    forward: ({ dense, ids, bagIds, bagWeights }) => {
-      const batch = dense.shape[0];
-      const parts: tf.Tensor2D[] = [];
-      if (shape.denseDim > 0) parts.push(dense);
-      if (table && shape.idDim > 0) parts.push(tf.reshape(tf.gather(table, tf.reshape(ids, [-1])), [batch, shape.idDim * d])); // [B, C·d]
-      if (table && shape.bagDim > 0) {
-        const looked = tf.reshape(tf.gather(table, tf.reshape(bagIds, [-1])), [batch, shape.bagDim, d]); // [B, P, d]
-        const weighted = tf.mul(looked, tf.expandDims(bagWeights, 2));
-        let start = 0;
-        for (const length of shape.bagLengths) {
-          parts.push(tf.sum(tf.slice(weighted, [0, start, 0], [batch, length, d]), 1) as tf.Tensor2D); // mean embedding of the bag [B, d]
-          start += length;
-        }
-      }
-      let h: tf.Tensor2D = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
-      for (const l of layers) h = tf.relu(tf.add(tf.matMul(h, l.w), l.b)) as tf.Tensor2D;
-      return tf.add(tf.matMul(h, head.w), head.b);
-    },
-  };
+/** More inputs for an MLP tower: e.g. a pooled history of the given width. */
+export interface ExtraInputs {
+  width: number;
+  features(x: ModelInputs, table: tf.Variable | null): tf.Tensor2D;
+  variables: tf.Variable[];
 }
 
-function owned(initial: tf.Tensor): tf.Variable {
-  const v = tf.variable(initial, true);
-  initial.dispose();
-  return v;
+/**
+ * One embedding table, ReLU layers and a linear head with the given starting biases. `extra`
+ * appends more inputs to the embedded features; `tableOf` lets a model look ids up in a tensor
+ * computed from the table (LightGCN's propagated embeddings) instead of the table itself.
+ */
+export function buildMlpTower(shape: ModelShape, bias: number[], seedOffset: number, extra?: ExtraInputs, tableOf?: (table: tf.Tensor) => tf.Tensor): MlpTower {
+  const seed = shape.seed * 1000 + seedOffset * 100;
+  const table = embeddingTable(shape, shape.embeddingDim, seed);
+  const selection = selectAll(shape);
+  const stack = denseStack(embeddedWidth(selection, shape.embeddingDim) + (extra?.width ?? 0), shape.hiddenLayers, seed);
+  const head = linearHead(stack.outputDim, bias, seed + 50);
+  return {
+    table,
+    variables: [...(table ? [table] : []), ...stack.variables, ...(extra?.variables ?? []), head.w, head.b],
+    forward: (x) => {
+      const embedded = embedInputs(table && tableOf ? tableOf(table) : table, shape, x, selection);
+      const input = extra ? tf.concat([embedded, extra.features(x, table)], 1) : embedded;
+      return tf.add(tf.matMul(stack.forward(input), head.w), head.b);
+    },
+  };
 }

@@ -1,22 +1,52 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { ModelKind } from '../train/config';
+import type { TrainConfig, ModelKind } from '../train/config';
 
-/** Input sizes a builder needs; all come from the fitted encoders and the chosen targets. */
+/** Which encoded inputs belong to the item tower of a two-tower model (the rest form the query tower). */
+export interface TowerSplit {
+  dense: number[];
+  ids: number[];
+  bags: number[];
+}
+
+/** The user–item graph of LightGCN over rows of the shared embedding table, both directions listed. */
+export interface GraphEdges {
+  src: Int32Array;
+  dst: Int32Array;
+  /** Symmetric normalisation 1/√(deg(src)·deg(dst)). */
+  weight: Float32Array;
+}
+
+/** Input sizes a builder needs (from the fitted encoders and the chosen targets) and the model's settings. */
 export interface ModelShape {
   denseDim: number;
   idDim: number;
   /** Positions of all id-list bags together (see EncodedRows). */
   bagDim: number;
   vocabularySize: number;
+  /** Hashed crosses per row and rows of the cross table (read only by linear parts). */
+  crossDim: number;
+  crossVocabularySize: number;
+  /** Previous items per row (sequence model). */
+  historyDim: number;
   tasks: string[];
   l2: number;
   /** Per task, the starting bias (log-odds of the sampled base rate) so step 0 is already calibrated. */
   initialBias: number[];
   /** Positions of each id-list bag, in order (they add up to bagDim). */
   bagLengths: number[];
+  /** The id slot of the candidate item (sequence attention, two-tower), or null. */
+  itemSlot: number | null;
+  /** The id slot of the user (LightGCN scoring), or null. */
+  userSlot: number | null;
+  towerSplit: TowerSplit | null;
+  graph: GraphEdges | null;
   hiddenLayers: number[];
   embeddingDim: number;
-  sharing: 'shared-bottom' | 'separate';
+  sharing: TrainConfig['sharing'];
+  experts: number;
+  historyPooling: TrainConfig['historyPooling'];
+  graphLayers: number;
+  graphScoring: TrainConfig['graphScoring'];
   seed: number;
 }
 
@@ -26,6 +56,9 @@ export interface ModelInputs {
   ids: tf.Tensor2D; // [batch, idDim] int32, rows of the shared embedding table
   bagIds: tf.Tensor2D; // [batch, bagDim] int32, rows of the shared embedding table
   bagWeights: tf.Tensor2D; // [batch, bagDim] 1/length of the position's bag, 0 for padding
+  crossIds: tf.Tensor2D; // [batch, crossDim] int32, rows of the cross table
+  historyIds: tf.Tensor2D; // [batch, historyDim] int32, rows of the shared embedding table
+  historyWeights: tf.Tensor2D; // [batch, historyDim] 1 for an item, 0 for padding
 }
 
 /** A model with one named head per task. Heads output logits in the sampled space. */
@@ -38,6 +71,13 @@ export interface MultiHeadModel {
   logits(inputs: ModelInputs): tf.Tensor2D;
   /** Regularisation term added to the training loss. */
   penalty(): tf.Scalar;
+  /** MMoE: gate weights [batch, tasks, experts] (softmax over experts). */
+  gates?(inputs: ModelInputs): tf.Tensor3D;
+  /** Two-tower: per-task query and item embeddings [batch, tasks, d]; a head's logit is their dot product plus its bias. */
+  towers?: {
+    query(inputs: ModelInputs): tf.Tensor3D;
+    item(inputs: ModelInputs): tf.Tensor3D;
+  };
   dispose(): void;
 }
 

@@ -5,6 +5,7 @@ import { ProblemSpecSchema, type ProblemSpec } from '../formulate/spec';
 import { TrainConfigSchema, type TrainConfig } from '../train/config';
 import type { TrainErrorInfo } from '../train/errors';
 import type { TaskEvaluation } from '../train/evaluate';
+import type { ModelDiagnostics } from '../train/diagnostics';
 import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol';
 import type { LossPoint } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
@@ -23,7 +24,7 @@ export interface RunView {
   itemColumn: string | null;
   config: TrainConfig;
   backend?: BackendInfo;
-  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number };
+  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[] };
   progress?: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number };
   losses: LossPoint[];
   /** Every evaluation round, oldest first; the last is the current state of each head. */
@@ -32,6 +33,8 @@ export interface RunView {
   /** The encoders fitted on this run's training rows (for scoring and export). */
   encoders?: FittedEncoders;
   parameterCount?: number;
+  /** Gate weights, recall@k, feature importance: whatever the model kind shows beyond predictions. */
+  diagnostics?: ModelDiagnostics;
   error?: TrainErrorInfo;
 }
 
@@ -64,7 +67,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     set({ runBlockers: blockers });
     if (!spec.success || !config.success) return;
     const runId = nextRunId++;
-    const itemColumn = state.profiles.find((p) => p.role === 'item-id')?.name ?? null;
+    const itemColumn = spec.data.itemColumn ?? null;
     set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [] } });
     get().dispatchCell({ type: 'start', cell: 'train' });
     client ??= createTrainingClient((event) => get().handleWorkerEvent(event));
@@ -82,7 +85,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'backend':
         return update({ backend: event.backend });
       case 'prepared':
-        return update({ prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize } });
+        return update({ prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize, towerColumns: event.towerColumns, ignoredFeatures: event.ignoredFeatures } });
+      case 'model':
+        return update({ parameterCount: event.parameterCount });
       case 'progress':
         return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond } });
       case 'loss':
@@ -90,7 +95,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'evaluation':
         return update({ evaluations: [...run.evaluations, event.evaluations] });
       case 'done': {
-        update({ status: event.status, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount });
+        update({ status: event.status, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
-import { defaultFeatureFor, defaultFeatures, defaultTargets, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
+import { defaultFeatureFor, defaultFeatures, defaultItemColumn, defaultTargets, defaultTimeColumn, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
 import type { DerivedAction } from '../formulate/derived';
 import type { FeatureSpec, Formulation, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
@@ -10,6 +10,8 @@ export interface SpecSlice {
   targets: string[];
   features: FeatureSpec[];
   userColumn: string | null;
+  itemColumn: string | null;
+  timeColumn: string | null;
   sampling: SamplingSpec;
   config: TrainConfig;
   toggleTarget(column: string, on: boolean): void;
@@ -20,21 +22,25 @@ export interface SpecSlice {
   setUpsample(column: string, factor: number): void;
   setSampling(patch: Partial<Omit<SamplingSpec, 'keepRates' | 'upsample'>>): void;
   setConfig(patch: Partial<TrainConfig>): void;
+  /** Which columns hold the user, the item and the impression time (the graph, tower and sequence models need them). */
+  setKeyColumns(patch: Partial<Pick<SpecSlice, 'userColumn' | 'itemColumn' | 'timeColumn'>>): void;
 }
 
 /** The spec a freshly loaded table starts with. */
-export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> {
+export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> {
   const targets = defaultTargets(profiles);
   return {
     targets,
     features: defaultFeatures(profiles),
     userColumn: defaultUserColumn(profiles),
+    itemColumn: defaultItemColumn(profiles),
+    timeColumn: defaultTimeColumn(profiles),
     sampling: { ...DEFAULT_SAMPLING, keepRates: Object.fromEntries(targets.map((t) => [t, 1])) },
   };
 }
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
-export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'sampling'> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
+export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
   return {
     version: 1,
     targets: s.targets,
@@ -42,6 +48,8 @@ export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userCol
     formulation: effectiveFormulation(s.formulation, s.targets),
     features: s.features.filter((f) => !s.targets.includes(f.column)),
     userColumn: s.userColumn,
+    itemColumn: s.itemColumn,
+    timeColumn: s.timeColumn,
     sampling: {
       ...s.sampling,
       keepRates: Object.fromEntries(s.targets.map((t) => [t, s.sampling.keepRates[t] ?? 1])),
@@ -86,6 +94,10 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
   },
   setConfig(patch) {
     set({ config: { ...get().config, ...patch } });
+    get().dispatchCell({ type: 'edit', cell: 'model' });
+  },
+  setKeyColumns(patch) {
+    set(patch);
     get().dispatchCell({ type: 'edit', cell: 'model' });
   },
 });

@@ -2,6 +2,7 @@
 export type TrainErrorCode =
   | 'invalid-spec'
   | 'invalid-config'
+  | 'model-needs-columns'
   | 'no-training-rows'
   | 'no-validation-rows'
   | 'single-class'

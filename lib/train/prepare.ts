@@ -6,6 +6,8 @@ import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 import { linkFor, type Link } from './link';
 import { rankingGroups } from './lists';
+import { buildCatalog, type ItemCatalog } from './catalog';
+import { historyFor, modelDataFor, requireModelColumns, type ModelData } from './modelData';
 
 /** Everything the trainer needs, as plain typed arrays (no tensors yet). */
 export interface PreparedData {
@@ -31,7 +33,14 @@ export interface PreparedData {
   ranking: { task: number; loss: RankingLoss; positions: Int32Array; groups: Float64Array; labels: Uint8Array } | null;
   /** An even sample of training-side rows before negative sampling, to measure the training split. */
   trainSide: { rows: Int32Array; encoded: EncodedRows; labels: Uint8Array[] };
+  /** What the chosen model kind needs beyond the encoded rows (slots, tower split, graph, logQ). */
+  model: ModelData;
+  /** Two-tower: the item set recall@k is measured over. */
+  catalog: ItemCatalog | null;
 }
+
+/** Kinds whose linear part reads hashed crosses. */
+const CROSS_KINDS = new Set(['logistic-regression', 'wide-deep']);
 
 /** Enough training-side rows for stable training metrics without predicting a million rows. */
 const TRAIN_SIDE_SAMPLE = 20_000;
@@ -39,6 +48,7 @@ const TRAIN_SIDE_SAMPLE = 20_000;
 /** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
 export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig): PreparedData {
   const tasks = spec.targets;
+  requireModelColumns(spec, config);
   const labels = tasks.map((t) => binaryValues(getColumn(table, t)));
   let sampled: SampledRows;
   try {
@@ -59,7 +69,18 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
       throw new TrainError('single-class', `"${task}" has ${which} rows among the ${seen.after.positives + seen.after.negatives} training rows, so there is nothing to learn.`, 'Use more rows (share of rows used), another seed, or another target.');
     }
   });
-  const encoders = fitEncoders(table, spec.features, sampled.train, config.maxVocabulary);
+  let encoders: FittedEncoders;
+  try {
+    encoders = fitEncoders(table, spec.features, sampled.train, {
+      maxVocabulary: config.maxVocabulary,
+      crosses: CROSS_KINDS.has(config.modelKind) ? config.crosses : [],
+      crossBuckets: config.crossBuckets,
+      history: config.modelKind === 'sequence' ? { itemColumn: spec.itemColumn!, length: config.historyLength } : null,
+    });
+  } catch (err) {
+    throw new TrainError('model-needs-columns', `The features cannot be encoded: ${err instanceof Error ? err.message : err}.`, 'Fix the feature list or the model settings in the Model cell.');
+  }
+  const history = historyFor(table, spec, config);
   const T = tasks.length;
   const n = sampled.train.length;
   const trainLabels = new Float32Array(n * T);
@@ -74,18 +95,21 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
   const ranking = rankingData(table, spec, sampled, labels, trainMasks);
   const stride = Math.max(1, Math.ceil(sampled.trainSide.length / TRAIN_SIDE_SAMPLE));
   const trainSideRows = sampled.trainSide.filter((_, i) => i % stride === 0);
+  const train = encodeRows(table, encoders, sampled.train, history);
   return {
-    trainSide: { rows: trainSideRows, encoded: encodeRows(table, encoders, trainSideRows), labels: labels.map((y) => Uint8Array.from(trainSideRows, (r) => y[r])) },
+    model: modelDataFor(table, spec, config, encoders, sampled.train, train, trainLabels, trainMasks),
+    catalog: config.modelKind === 'two-tower' ? buildCatalog(table, spec.itemColumn!, tasks, encoders, sampled.train, sampled.taskWeights, sampled.validation) : null,
+    trainSide: { rows: trainSideRows, encoded: encodeRows(table, encoders, trainSideRows, history), labels: labels.map((y) => Uint8Array.from(trainSideRows, (r) => y[r])) },
     tasks,
     ranking,
     calibrationRates: sampled.calibrationRates,
     positiveWeights: tasks.map((t) => spec.sampling.upsample[t] ?? 1),
     link: linkFor(spec),
     encoders,
-    train: encodeRows(table, encoders, sampled.train),
+    train,
     trainLabels,
     trainMasks,
-    validation: encodeRows(table, encoders, sampled.validation),
+    validation: encodeRows(table, encoders, sampled.validation, history),
     validationRows: sampled.validation,
     validationLabels: labels.map((y) => Uint8Array.from(sampled.validation, (r) => y[r])),
     validationKnown: sampled.validationKnown,

@@ -7,6 +7,7 @@ import type { FittedEncoders } from '../features/encode';
 import type { SamplingSummary } from '../sampling/sample';
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
+import type { ModelDiagnostics } from './diagnostics';
 import type { TrainErrorInfo } from './errors';
 import type { TaskEvaluation } from './evaluate';
 import type { LossPoint } from './trainer';
@@ -47,11 +48,24 @@ export interface RunPredictions {
 
 export type WorkerEvent =
   | { type: 'backend'; runId: number; backend: BackendInfo }
-  | { type: 'prepared'; runId: number; trainRows: number; validationRows: number; features: number; vocabularySize: number; summary: SamplingSummary }
+  | {
+      type: 'prepared';
+      runId: number;
+      trainRows: number;
+      validationRows: number;
+      features: number;
+      vocabularySize: number;
+      summary: SamplingSummary;
+      /** Two-tower: which feature columns each tower reads. */
+      towerColumns: { query: string[]; item: string[] } | null;
+      /** Features the model kind cannot read (id lists for GBDT). */
+      ignoredFeatures: string[];
+    }
+  | { type: 'model'; runId: number; parameterCount: number }
   | { type: 'progress'; runId: number; step: number; totalSteps: number; epoch: number; rowsPerSecond: number }
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics }
   | { type: 'error'; runId: number; error: TrainErrorInfo };
 
 /** Buffers of a done event, handed over with `transfer` instead of being copied. */

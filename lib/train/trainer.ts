@@ -1,16 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
-import { buildModel } from '../models/registry';
-import type { MultiHeadModel } from '../models/types';
+import { trainGbdt } from '../models/gbdt';
+import { buildModel, type NeuralKind } from '../models/registry';
+import type { ModelShape, MultiHeadModel } from '../models/types';
 import { shuffleInPlace } from '../sampling/random';
-import type { TrainConfig } from './config';
+import { taskLossWeight, type TrainConfig } from './config';
+import { diagnose, type ModelDiagnostics } from './diagnostics';
 import { TrainError } from './errors';
-import { linkedCrossEntropy, linkedProbability } from './link';
+import type { TaskEvaluation } from './evaluate';
+import { disposeInputs, gatherInputs, inputsOf, type DeviceInputs } from './inputs';
+import { linkedCrossEntropy } from './link';
 import { buildLists, LIST_SIZE } from './lists';
+import { predictTrainSide, predictValidation, type ValidationPredictions } from './predict';
+import type { PreparedData } from './prepare';
 import { rankingLoss } from './rankingLoss';
 import type { RankingLoss } from '../formulate/spec';
-import { calibrateHead, evaluateTask, type TaskEvaluation } from './evaluate';
-import type { PreparedData } from './prepare';
-import type { EncodedRows } from '../features/encode';
+import { inBatchSoftmaxLoss } from './retrieval';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -27,6 +31,8 @@ export interface TrainCallbacks {
   onLoss(points: LossPoint[]): void;
   onEvaluation(evaluations: TaskEvaluation[]): void;
   onProgress(progress: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number }): void;
+  /** Once the model is built: its size, before the first step. */
+  onModel?(info: { parameterCount: number }): void;
   shouldStop(): boolean;
 }
 
@@ -43,50 +49,69 @@ export interface TrainResult {
   /** Predictions for PreparedData.trainSide rows (the training split before negative sampling). */
   trainSide: { raw: Float32Array[]; calibrated: Float32Array[] };
   evaluations: TaskEvaluation[];
+  diagnostics: ModelDiagnostics;
 }
 
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
 const FLUSH_MS = 250;
 const EVALS_PER_EPOCH = 4;
-const PREDICT_BATCH = 8192;
 
-/**
- * Train a multi-head model on prepared data with Adam. Every head has its own row mask (its own
- * negative sampling); the loss of a head is the mean cross-entropy over the rows it sees.
- * Uses only asynchronous readbacks, so it runs on WebGPU as well as on cpu.
- */
-export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks): Promise<TrainResult> {
-  const T = data.tasks.length;
-  const n = data.train.rows;
-  const model = buildModel(config.modelKind, {
+/** The builder's view of prepared data and settings. */
+export function modelShapeOf(data: PreparedData, config: TrainConfig): ModelShape {
+  return {
     denseDim: data.train.denseDim,
     idDim: data.train.idDim,
     bagDim: data.train.bagDim,
     vocabularySize: Math.max(1, data.encoders.vocabularySize),
+    crossDim: data.train.crossDim,
+    crossVocabularySize: data.encoders.crossVocabularySize,
+    historyDim: data.train.historyDim,
     tasks: data.tasks,
     l2: config.l2,
     initialBias: sampledLogOdds(data),
     bagLengths: data.encoders.bags.map((b) => b.maxLength),
+    itemSlot: data.model.itemSlot,
+    userSlot: data.model.userSlot,
+    towerSplit: data.model.towerSplit,
+    graph: data.model.graph,
     hiddenLayers: config.hiddenLayers,
     embeddingDim: config.embeddingDim,
     sharing: config.sharing,
+    experts: config.experts,
+    historyPooling: config.historyPooling,
+    graphLayers: config.graphLayers,
+    graphScoring: config.graphScoring,
     seed: config.seed,
-  });
-  const optimizer = tf.train.adam(config.learningRate);
-  const all = {
-    dense: tf.tensor2d(data.train.dense, [n, data.train.denseDim]),
-    ids: tf.tensor2d(data.train.ids, [n, data.train.idDim], 'int32'),
-    bagIds: tf.tensor2d(data.train.bagIds, [n, data.train.bagDim], 'int32'),
-    bagWeights: tf.tensor2d(data.train.bagWeights, [n, data.train.bagDim]),
-    labels: tf.tensor2d(data.trainLabels, [n, T]),
-    masks: tf.tensor2d(data.trainMasks, [n, T]),
   };
+}
+
+/**
+ * Train a model on prepared data: GBDT by boosting (lib/models/gbdt.ts), every other kind with
+ * Adam. Every head has its own row mask (its own negative sampling); the loss of a head is the
+ * mean cross-entropy over the rows it sees, times its task loss weight. Uses only asynchronous
+ * readbacks, so it runs on WebGPU as well as on cpu.
+ */
+export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks): Promise<TrainResult> {
+  if (config.modelKind === 'gbdt') return trainGbdt(data, config, cb);
+  const T = data.tasks.length;
+  const n = data.train.rows;
+  const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
+  cb.onModel?.({ parameterCount: model.parameterCount });
+  const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
+  // Heads whose σ(logit) is a score rather than a probability get a Platt map instead of recalibration.
+  const scoreOnly = data.tasks.map((_, t) => retrieval || data.ranking?.task === t);
+  const optimizer = tf.train.adam(config.learningRate);
+  const all = { x: inputsOf(data.train), labels: tf.tensor2d(data.trainLabels, [n, T]), masks: tf.tensor2d(data.trainMasks, [n, T]), logQ: data.model.itemLogQ ? tf.tensor2d(data.model.itemLogQ, [n, T]) : null };
   // Weights 1/k on positives and 1/w on negatives turn the sampled rows back into an estimate of the
   // natural distribution; ln(w/k) moves a logit from the sampled space to the natural one.
-  const logKeep = tf.tensor1d(data.calibrationRates.map(Math.log)); // [T]
-  const negWeight = tf.tensor1d(data.calibrationRates.map((r, t) => 1 / (r * data.positiveWeights[t]))); // [T] 1/w
-  const posWeight = tf.tensor1d(data.positiveWeights.map((k) => 1 / k)); // [T] 1/k
-  const chain = data.link.chainMatrix ? tf.tensor2d(data.link.chainMatrix) : null; // [T, T]
+  const c: StepConstants = {
+    logKeep: tf.tensor1d(data.calibrationRates.map(Math.log)), // [T]
+    negWeight: tf.tensor1d(data.calibrationRates.map((r, t) => 1 / (r * data.positiveWeights[t]))), // [T] 1/w
+    posWeight: tf.tensor1d(data.positiveWeights.map((k) => 1 / k)), // [T] 1/k
+    lossWeight: tf.tensor1d(data.tasks.map((task) => taskLossWeight(config, task))), // [T]
+    chain: data.link.chainMatrix ? tf.tensor2d(data.link.chainMatrix) : null, // [T, T]
+    retrieval,
+  };
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
@@ -95,7 +120,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const started = performance.now();
   let step = 0;
   let status: TrainResult['status'] = 'finished';
-  let latest: Awaited<ReturnType<typeof predictValidation>> | null = null;
+  let latest: ValidationPredictions | null = null;
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -122,7 +147,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
 
   const evaluate = async (epoch: number) => {
     await flush();
-    latest = await predictValidation(model, data, chain, step, epoch);
+    latest = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
     cb.onEvaluation(latest.evaluations);
   };
 
@@ -141,7 +166,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
           const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
-          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), { logKeep, negWeight, posWeight, chain }, ranking);
+          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), c, ranking);
           step++;
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
@@ -155,29 +180,29 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     }
     await flush();
     if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
-    const done = latest as Awaited<ReturnType<typeof predictValidation>>;
-    const trainSide = await predictTrainSide(model, data, chain);
-    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide };
+    const done = latest as ValidationPredictions;
+    const trainSide = await predictTrainSide(model, data, c.chain, scoreOnly);
+    const diagnostics = await diagnose(model, data, config.retrievalK);
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics };
   } finally {
     pending.forEach((p) => p.losses.dispose());
-    Object.values(all).forEach((t) => t.dispose());
-    logKeep.dispose();
-    negWeight.dispose();
-    posWeight.dispose();
-    chain?.dispose();
+    disposeInputs(all.x);
+    [all.labels, all.masks, all.logQ, c.logKeep, c.negWeight, c.posWeight, c.lossWeight, c.chain].forEach((t) => t?.dispose());
     optimizer.dispose();
     model.dispose();
   }
 }
 
-type DeviceData = { dense: tf.Tensor2D; ids: tf.Tensor2D; bagIds: tf.Tensor2D; bagWeights: tf.Tensor2D; labels: tf.Tensor2D; masks: tf.Tensor2D };
+type DeviceData = { x: DeviceInputs; labels: tf.Tensor2D; masks: tf.Tensor2D; logQ: tf.Tensor2D | null };
 
-/** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
 interface StepConstants {
   logKeep: tf.Tensor1D;
   negWeight: tf.Tensor1D;
   posWeight: tf.Tensor1D;
+  lossWeight: tf.Tensor1D;
   chain: tf.Tensor2D | null;
+  /** Two-tower retrieval: in-batch softmax replaces the pointwise loss of every head. */
+  retrieval: boolean;
 }
 
 /** One batch of ranking lists: train positions [G·L] and validity [G, L]. */
@@ -188,30 +213,36 @@ interface RankingBatch {
   loss: RankingLoss;
 }
 
+/** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
 function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, c: StepConstants, ranking: RankingBatch | null): tf.Tensor {
   let report: tf.Tensor | null = null;
   optimizer.minimize(() => {
-    const x = { dense: tf.gather(all.dense, index), ids: tf.gather(all.ids, index), bagIds: tf.gather(all.bagIds, index), bagWeights: tf.gather(all.bagWeights, index) };
+    const x = gatherInputs(all.x, index);
     const y = tf.gather(all.labels, index); // [B, T]
     const mask = tf.gather(all.masks, index); // [B, T]
+    if (c.retrieval && model.towers && all.logQ) {
+      const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, tf.gather(all.logQ, index));
+      report = tf.keep(tf.stack([perTask, perTask]));
+      return tf.add(tf.sum(tf.mul(perTask, c.lossWeight)), model.penalty()) as tf.Scalar;
+    }
     const logits = model.logits(x); // [B, T]
     const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask); // [T]
     // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
     const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
     const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
-    let total: tf.Tensor = tf.add(tf.sum(perHead), model.penalty());
+    let total: tf.Tensor = tf.add(tf.sum(tf.mul(perHead, c.lossWeight)), model.penalty());
     let trainReport = maskedMean(calibratedLoss, weights);
     let sampledReport = perHead;
     if (ranking) {
       const rankLoss = rankedListLoss(model, all, ranking);
-      total = tf.add(total, rankLoss);
+      total = tf.add(total, tf.mul(rankLoss, tf.gather(c.lossWeight, [ranking.task])));
       // The ranked head reports its ranking loss in both rows of the report.
       const oneHot = tf.tensor1d(Array.from({ length: perHead.shape[0] }, (_, t) => (t === ranking.task ? 1 : 0)));
       trainReport = tf.add(tf.mul(trainReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
       sampledReport = tf.add(tf.mul(sampledReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
     }
     report = tf.keep(tf.stack([sampledReport, trainReport]));
-    return total as tf.Scalar;
+    return tf.sum(total) as tf.Scalar;
   });
   index.dispose();
   ranking?.positions.dispose();
@@ -225,7 +256,7 @@ function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
 }
 
 /** Log-odds of each head's positive share among the rows it trains on. */
-function sampledLogOdds(data: PreparedData): number[] {
+export function sampledLogOdds(data: Pick<PreparedData, 'tasks' | 'train' | 'trainMasks' | 'trainLabels'>): number[] {
   const T = data.tasks.length;
   return data.tasks.map((_, t) => {
     let pos = 0;
@@ -239,48 +270,10 @@ function sampledLogOdds(data: PreparedData): number[] {
   });
 }
 
-/** Linked (joint) probabilities and conditionals σ(l) of every head for encoded rows. */
-async function predictRows(model: MultiHeadModel, v: EncodedRows, T: number, chain: tf.Tensor2D | null): Promise<{ raw: Float32Array[]; conditional: Float32Array[] | null }> {
-  // Per row: T linked probabilities (joint down a funnel) then T conditionals σ(l).
-  const probs = new Float32Array(v.rows * 2 * T);
-  for (let start = 0; start < v.rows; start += PREDICT_BATCH) {
-    const size = Math.min(PREDICT_BATCH, v.rows - start);
-    const out = tf.tidy(() => {
-      const logits = model.logits({
-        dense: tf.tensor2d(v.dense.subarray(start * v.denseDim, (start + size) * v.denseDim), [size, v.denseDim]),
-        ids: tf.tensor2d(v.ids.subarray(start * v.idDim, (start + size) * v.idDim), [size, v.idDim], 'int32'),
-        bagIds: tf.tensor2d(v.bagIds.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim], 'int32'),
-        bagWeights: tf.tensor2d(v.bagWeights.subarray(start * v.bagDim, (start + size) * v.bagDim), [size, v.bagDim]),
-      });
-      return tf.concat([linkedProbability(logits, chain), tf.sigmoid(logits)], 1); // [size, 2T]
-    });
-    probs.set(await out.data(), start * 2 * T);
-    out.dispose();
-  }
-  const column = (c: number) => Float32Array.from({ length: v.rows }, (_, i) => probs[i * 2 * T + c]);
-  return { raw: Array.from({ length: T }, (_, t) => column(t)), conditional: chain ? Array.from({ length: T }, (_, t) => column(T + t)) : null };
-}
-
-async function predictValidation(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null, step: number, epoch: number) {
-  const { raw, conditional } = await predictRows(model, data.validation, data.tasks.length, chain);
-  const results = raw.map((p, t) => evaluateTask(data.tasks[t], p, data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], step, epoch, data.ranking?.task === t));
-  return { evaluations: results.map((r) => r.evaluation), calibrated: results.map((r) => r.calibrated), raw, conditional };
-}
-
-/** The training side's predictions, calibrated like validation's, for training-split metrics. */
-async function predictTrainSide(model: MultiHeadModel, data: PreparedData, chain: tf.Tensor2D | null): Promise<{ raw: Float32Array[]; calibrated: Float32Array[] }> {
-  const side = data.trainSide;
-  const { raw } = await predictRows(model, side.encoded, data.tasks.length, chain);
-  // Only the calibrated probabilities are needed here; the page computes the training-split metrics.
-  const calibrated = raw.map((p, t) => calibrateHead(p, side.labels[t], data.calibrationRates[t], data.ranking?.task === t));
-  return { raw, calibrated };
-}
-
 /** The ranking loss of the ranked head over a batch of lists. */
 function rankedListLoss(model: MultiHeadModel, all: DeviceData, r: RankingBatch): tf.Scalar {
   const [lists, size] = r.valid.shape;
-  const x = { dense: tf.gather(all.dense, r.positions), ids: tf.gather(all.ids, r.positions), bagIds: tf.gather(all.bagIds, r.positions), bagWeights: tf.gather(all.bagWeights, r.positions) };
-  const scores = tf.reshape(tf.gather(model.logits(x), [r.task], 1), [lists, size]) as tf.Tensor2D;
+  const scores = tf.reshape(tf.gather(model.logits(gatherInputs(all.x, r.positions)), [r.task], 1), [lists, size]) as tf.Tensor2D;
   const y = tf.reshape(tf.gather(tf.gather(all.labels, r.positions), [r.task], 1), [lists, size]) as tf.Tensor2D;
   return rankingLoss(scores, y, r.valid, r.loss);
 }

@@ -5,7 +5,8 @@
  */
 import { ProblemSpecSchema } from '../formulate/spec';
 import { chooseBackend } from './backend';
-import { TrainConfigSchema } from './config';
+import { TrainConfigSchema, type BackendChoice } from './config';
+import { registerFastCpuSegmentSum } from './kernels/segmentSum';
 import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
 import { transferablesOf, type WorkerEvent, type WorkerRequest } from './protocol';
@@ -13,7 +14,8 @@ import { trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const stopRequested = new Set<number>();
-let backendReady: ReturnType<typeof chooseBackend> | null = null;
+let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
+registerFastCpuSegmentSum();
 
 function post(event: WorkerEvent): void {
   scope.postMessage(event, transferablesOf(event));
@@ -32,18 +34,30 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
     if (!spec.success) throw new TrainError('invalid-spec', `The problem setup is invalid: ${spec.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the Targets and Sampling cells and train again.');
     const config = TrainConfigSchema.safeParse(request.config);
     if (!config.success) throw new TrainError('invalid-config', `The model settings are invalid: ${config.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the values in the Model cell and train again.');
-    backendReady ??= chooseBackend();
-    const backend = await backendReady.catch((err) => {
+    const choice = config.data.backend;
+    if (backendReady?.choice !== choice) backendReady = { choice, ready: chooseBackend(choice === 'auto' ? undefined : [choice]) };
+    const backend = await backendReady.ready.catch((err) => {
       backendReady = null;
-      throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, 'Use a recent Chrome or Edge, or reload the page.');
+      throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, choice === 'auto' ? 'Use a recent Chrome or Edge, or reload the page.' : `Choose "auto" or another backend than ${choice} in the Train cell.`);
     });
     post({ type: 'backend', runId, backend });
     const data = prepareData(request.table, spec.data, config.data);
-    post({ type: 'prepared', runId, trainRows: data.train.rows, validationRows: data.validation.rows, features: data.encoders.numeric.length + data.encoders.sparse.length + data.encoders.bags.length, vocabularySize: data.encoders.vocabularySize, summary: data.summary });
+    post({
+      type: 'prepared',
+      runId,
+      trainRows: data.train.rows,
+      validationRows: data.validation.rows,
+      features: data.encoders.numeric.length + data.encoders.sparse.length + data.encoders.bags.length,
+      vocabularySize: data.encoders.vocabularySize,
+      summary: data.summary,
+      towerColumns: data.model.towerColumns,
+      ignoredFeatures: config.data.modelKind === 'gbdt' ? data.encoders.bags.map((b) => b.column) : [],
+    });
     const result = await trainModel(data, config.data, {
       onLoss: (points) => post({ type: 'loss', runId, points }),
       onEvaluation: (evaluations) => post({ type: 'evaluation', runId, evaluations }),
       onProgress: (p) => post({ type: 'progress', runId, ...p }),
+      onModel: ({ parameterCount }) => post({ type: 'model', runId, parameterCount }),
       shouldStop: () => stopRequested.has(runId),
     });
     post({
@@ -54,6 +68,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       parameterCount: result.parameterCount,
       predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw, conditional: result.conditional, train: { rows: data.trainSide.rows, ...result.trainSide } },
       encoders: data.encoders,
+      diagnostics: result.diagnostics,
     });
   } catch (err) {
     post({ type: 'error', runId, error: toTrainErrorInfo(err) });

@@ -16,7 +16,7 @@ export function SamplingSummaryTable() {
   const formulation = useAppStore((s) => s.formulation);
   const result = useMemo(() => {
     if (!table) return null;
-    const spec = ProblemSpecSchema.safeParse(currentSpec({ targets, features, userColumn, sampling, derived, formulation }));
+    const spec = ProblemSpecSchema.safeParse(currentSpec({ targets, features, userColumn, itemColumn: null, timeColumn: null, sampling, derived, formulation }));
     if (!spec.success) return { error: spec.error.issues.map((i) => i.message).join('; ') };
     try {
       return { summary: sampleRows(table, spec.data).summary };
