@@ -76,7 +76,7 @@ test('an MLP with one separate network per action trains on WebGPU, and bad laye
   await page.getByLabel('Share of rows used').fill('0.1');
   await page.getByLabel('Model', { exact: true }).selectOption('mlp');
   await page.getByLabel('Hidden layers (sizes, comma separated)').fill('32, 0');
-  await expect(page.getByTestId('mlp-settings').getByRole('alert')).toContainText('hidden layer sizes must be positive integers, got "32, 0"');
+  await expect(page.getByTestId('network-settings').getByRole('alert')).toContainText('hidden layer sizes must be positive integers, got "32, 0"');
   await page.getByLabel('Hidden layers (sizes, comma separated)').fill('16');
   await page.getByLabel('Heads', { exact: true }).selectOption('separate');
   await page.getByLabel('Batch size').fill('256');

@@ -18,19 +18,35 @@ export function countParameters(variables: tf.Variable[]): number {
   return variables.reduce((s, v) => s + v.size, 0);
 }
 
+/**
+ * Σ of same-shaped tensors, at most 4 per AddN. WebGPU's AddN binds one storage buffer per input,
+ * and past the adapter's limit (8 per shader stage on SwiftShader) the kernel silently computes
+ * nothing: an MMoE's 13-variable L2 penalty left every weight where it started.
+ */
+export function sumAll<T extends tf.Tensor>(tensors: T[]): T {
+  let level: tf.Tensor[] = tensors;
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 4) next.push(level.length - i === 1 ? level[i] : tf.addN(level.slice(i, i + 4)));
+    level = next;
+  }
+  return level[0] as T;
+}
+
 /** l2 · Σ w² over the given variables. */
 export function l2Penalty(variables: tf.Variable[], l2: number): tf.Scalar {
-  return tf.tidy(() => (l2 === 0 || variables.length === 0 ? tf.scalar(0) : (tf.mul(l2, tf.addN(variables.map((v) => tf.sum(tf.square(v))))) as tf.Scalar)));
+  return tf.tidy(() => (l2 === 0 || variables.length === 0 ? tf.scalar(0) : (tf.mul(l2, sumAll(variables.map((v) => tf.sum(tf.square(v))))) as tf.Scalar)));
 }
 
 /**
- * Place T column tensors [B, 1] side by side as [B, T] with one-hot products. (tf.concat on axis 1
- * of such columns trained nothing on WebGPU/SwiftShader here: predictions stayed constant.)
+ * Place T column tensors [B, 1] side by side as [B, T] with one-hot products. (tf.concat of such
+ * columns once seemed to train nothing on WebGPU/SwiftShader; the likely cause was the AddN limit
+ * described at sumAll, but this form is cheap and verified against cpu, so it stays.)
  */
 export function placeColumns(columns: tf.Tensor2D[]): tf.Tensor2D {
   if (columns.length === 1) return columns[0];
   const T = columns.length;
-  return tf.addN(columns.map((c, t) => tf.matMul(c, tf.tensor2d([Array.from({ length: T }, (_, k) => (k === t ? 1 : 0))])))) as tf.Tensor2D;
+  return sumAll(columns.map((c, t) => tf.matMul(c, tf.tensor2d([Array.from({ length: T }, (_, k) => (k === t ? 1 : 0))])))) as tf.Tensor2D;
 }
 
 /** A stack of ReLU layers with He initialisation. */

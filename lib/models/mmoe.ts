@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, linearHead, owned, selectAll } from './layers';
+import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, linearHead, owned, placeColumns, selectAll, sumAll } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -20,15 +20,12 @@ export function buildMmoe(shape: ModelShape): MultiHeadModel {
   // Expert 0 uses the shared-bottom seeds; later experts are offset so they start apart.
   const experts = Array.from({ length: E }, (_, e) => denseStack(inputWidth, shape.hiddenLayers, seed + e * 1_000_003));
   const H = experts[0].outputDim;
-  const gate = owned(tf.zeros([Math.max(1, inputWidth), T * E])); // all tasks' gate logits side by side
+  const gates = shape.tasks.map(() => owned(tf.zeros([Math.max(1, inputWidth), E]))); // one gate per task
   const head = linearHead(H, shape.initialBias, seed + 50); // column t: task t's output layer
-  const variables = [...(table ? [table] : []), ...experts.flatMap((x) => x.variables), gate, head.w, head.b];
+  const variables = [...(table ? [table] : []), ...experts.flatMap((x) => x.variables), ...gates, head.w, head.b];
 
-  const gatesOf = (input: tf.Tensor2D): tf.Tensor3D => {
-    const batch = input.shape[0];
-    const g = inputWidth > 0 ? tf.matMul(input, gate) : tf.zeros([batch, T * E]);
-    return tf.softmax(tf.reshape(g, [batch, T, E])) as tf.Tensor3D; // softmax over the last axis: experts
-  };
+  /** Task t's gate [B, E]: a softmax over the experts. */
+  const gateOf = (input: tf.Tensor2D, t: number): tf.Tensor2D => tf.softmax(inputWidth > 0 ? tf.matMul(input, gates[t]) : tf.zeros([input.shape[0], E])) as tf.Tensor2D;
   const embed = (x: ModelInputs) => embedInputs(table, shape, x, selection);
 
   return {
@@ -36,15 +33,24 @@ export function buildMmoe(shape: ModelShape): MultiHeadModel {
     tasks: shape.tasks,
     variables,
     parameterCount: countParameters(variables),
+    // 2-D products only (gather a gate column, scale an expert): cheap, and every kernel involved
+    // is one the MLP already runs on each backend.
     logits: (x) =>
       tf.tidy(() => {
         const input = embed(x);
-        const outputs = tf.stack(experts.map((ex) => ex.forward(input)), 1) as tf.Tensor3D; // [B, E, H]
-        const mixtures = tf.matMul(gatesOf(input), outputs); // [B, T, E]·[B, E, H] → [B, T, H]
-        // Task t's logit: its mixture times column t of the head.
-        return tf.add(tf.sum(tf.mul(mixtures, tf.expandDims(tf.transpose(head.w), 0)), 2), head.b) as tf.Tensor2D;
+        const outputs = experts.map((ex) => ex.forward(input)); // E × [B, H]
+        const columns = shape.tasks.map((_, t) => {
+          const g = gateOf(input, t);
+          const mixture = sumAll(outputs.map((out, e) => tf.mul(tf.gather(g, [e], 1), out))) as tf.Tensor2D; // Σ_e g_e · f_e  [B, H]
+          return tf.add(tf.matMul(mixture, tf.gather(head.w, [t], 1)), tf.gather(head.b, [t])) as tf.Tensor2D; // [B, 1]
+        });
+        return placeColumns(columns);
       }),
-    gates: (x) => tf.tidy(() => gatesOf(embed(x))),
+    gates: (x) =>
+      tf.tidy(() => {
+        const input = embed(x);
+        return tf.stack(shape.tasks.map((_, t) => gateOf(input, t)), 1) as tf.Tensor3D; // forward only: [B, T, E]
+      }),
     penalty: () => l2Penalty(variables, shape.l2),
     dispose: () => variables.forEach((v) => v.dispose()),
   };

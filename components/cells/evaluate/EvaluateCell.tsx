@@ -4,6 +4,7 @@ import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { HeadPanel } from './HeadPanel';
 import { RunComparison } from './RunComparison';
+import { ModelDiagnostics } from './ModelDiagnostics';
 import { useReports, type EvaluationSplit } from './useReports';
 import { SelectField } from '../../ui/SelectField';
 
@@ -43,6 +44,7 @@ export function EvaluateCell() {
               <HeadPanel key={r.task} task={r.task} keepRate={r.keepRate} report={r.report} raw={skip} />
             ))}
           </div>
+          <ModelDiagnostics run={run!} />
           <details open>
             <summary>Compare with an earlier run</summary>
             <RunComparison current={run!} />

@@ -5,6 +5,36 @@ import type { RunView } from '@/lib/store/runSlice';
 import { LossChart, type LossSeries } from '../../charts/LossChart';
 import { ReliabilityChart } from '../../charts/ReliabilityChart';
 
+/** The first and latest training losses as numbers: the chart's text alternative. */
+function LossValues({ task, run }: { task: string; run: RunView }) {
+  const points = run.losses.filter((p) => p.task === task);
+  if (points.length === 0) return null;
+  const shown = points.length <= 10 ? points : [...points.slice(0, 5), ...points.slice(-5)];
+  return (
+    <details>
+      <summary>Loss values</summary>
+      <table className="grid" aria-label={`Training loss values for ${task}`} data-testid={`loss-values-${task}`}>
+        <thead>
+          <tr>
+            <th className="num">step</th>
+            <th className="num">sampled-space loss</th>
+            <th className="num">recalibrated train loss</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p) => (
+            <tr key={p.step}>
+              <td className="num">{p.step}</td>
+              <td className="num">{p.sampled.toFixed(6)}</td>
+              <td className="num">{p.train.toFixed(6)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
 /** One head: its loss curves, reliability diagram and current validation metrics. */
@@ -25,6 +55,7 @@ export function TaskPanel({ task, run, evaluation }: { task: string; run: RunVie
         {ranked && <span className="muted"> · ranked with {ranked}: train curve is the ranking loss; probabilities via a Platt map</span>}
       </h3>
       <LossChart series={series} label={`Train and validation log loss for ${task}`} />
+      <LossValues task={task} run={run} />
       {evaluation && (
         <>
           <ReliabilityChart bins={evaluation.reliability} label={`Reliability diagram for ${task}: mean recalibrated prediction against observed rate`} />

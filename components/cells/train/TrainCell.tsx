@@ -3,6 +3,8 @@ import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { RunProgress } from './RunProgress';
 import { TaskPanel } from './TaskPanel';
+import { SelectField } from '../../ui/SelectField';
+import type { BackendChoice } from '@/lib/train/config';
 
 /** Train cell: start/stop, backend, progress, and live charts per head. */
 export function TrainCell() {
@@ -10,6 +12,8 @@ export function TrainCell() {
   const blockers = useAppStore((s) => s.runBlockers);
   const start = useAppStore((s) => s.startRun);
   const stop = useAppStore((s) => s.stopRun);
+  const backend = useAppStore((s) => s.config.backend);
+  const setConfig = useAppStore((s) => s.setConfig);
   const running = run?.status === 'running';
   const latest = run?.evaluations[run.evaluations.length - 1] ?? [];
   return (
@@ -19,6 +23,17 @@ export function TrainCell() {
         re-weighted by 1/w on sampled negatives, so it is comparable with the validation loss, which is measured on untouched validation rows.
       </p>
       <div className="row">
+        <SelectField<BackendChoice>
+          label="Backend"
+          value={backend}
+          onChange={(choice) => setConfig({ backend: choice })}
+          options={[
+            { value: 'auto', label: 'auto: WebGPU, else WebGL, else CPU' },
+            { value: 'webgpu', label: 'WebGPU' },
+            { value: 'webgl', label: 'WebGL' },
+            { value: 'cpu', label: 'CPU (JavaScript)' },
+          ]}
+        />
         <button onClick={start} disabled={running}>
           Train
         </button>

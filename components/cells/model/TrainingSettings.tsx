@@ -1,0 +1,33 @@
+'use client';
+import { useAppStore } from '@/lib/store';
+import { taskLossWeight } from '@/lib/train/config';
+import { NumberField } from '../../ui/NumberField';
+
+/** Optimiser settings and per-action loss weights of the neural models. */
+export function TrainingSettings() {
+  const config = useAppStore((s) => s.config);
+  const setConfig = useAppStore((s) => s.setConfig);
+  const targets = useAppStore((s) => s.targets);
+  if (config.modelKind === 'gbdt') return null;
+  return (
+    <>
+      <div className="row" style={{ marginTop: 10 }}>
+        <NumberField label="Learning rate (Adam)" value={config.learningRate} min={1e-5} max={10} step={0.005} onChange={(learningRate) => setConfig({ learningRate })} />
+        <NumberField label="Batch size" value={config.batchSize} min={16} max={65536} step={256} onChange={(batchSize) => setConfig({ batchSize: Math.round(batchSize) })} />
+        <NumberField label="Epochs" value={config.epochs} min={1} max={200} step={1} onChange={(epochs) => setConfig({ epochs: Math.round(epochs) })} />
+        <NumberField label="L2 penalty" value={config.l2} min={0} max={1} step={0.00001} onChange={(l2) => setConfig({ l2 })} />
+      </div>
+      {targets.length > 1 && (
+        <fieldset className="derived" data-testid="task-loss-weights">
+          <legend>Loss weight per action</legend>
+          <p className="muted">The optimiser minimises Σ weight × loss of each head. Raise a rare action&rsquo;s weight so the shared layers serve it too; 0 leaves its head untrained.</p>
+          <div className="row">
+            {targets.map((t) => (
+              <NumberField key={t} label={`Loss weight: ${t}`} value={taskLossWeight(config, t)} min={0} max={100} step={0.5} onChange={(w) => setConfig({ taskLossWeights: { ...config.taskLossWeights, [t]: w } })} />
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </>
+  );
+}

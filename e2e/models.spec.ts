@@ -1,0 +1,78 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
+
+/** Train the current setup on one backend and read the first head's shown losses (sampled space). */
+async function lossesOn(page: Page, backend: 'webgpu' | 'cpu'): Promise<number[]> {
+  await page.getByLabel('Backend', { exact: true }).selectOption(backend);
+  await trainToEnd(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
+  const table = page.getByTestId('loss-values-clicked');
+  await table.locator('xpath=..').locator('summary').click();
+  const cells = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  await table.locator('xpath=..').locator('summary').click();
+  return cells.map(Number);
+}
+
+const KINDS = [
+  ['logistic-regression', {}],
+  ['mlp', {}],
+  ['wide-deep', {}],
+  ['mmoe', {}],
+  ['two-tower', {}],
+  ['sequence', {}],
+  ['lightgcn', {}],
+] as const;
+
+test.describe('every neural model trains the same on webgpu and on cpu', () => {
+  for (const [kind] of KINDS) {
+    test(kind, async ({ page }) => {
+      await openWithSample(page);
+      await generateSynthetic(page, 1200);
+      await page.getByLabel('Model', { exact: true }).selectOption(kind);
+      const layers = page.getByLabel(/hidden layers/i);
+      if (await layers.count()) await layers.fill('8');
+      await page.getByLabel('Batch size').fill('256');
+      await page.getByLabel('Epochs').fill('1');
+      const gpu = await lossesOn(page, 'webgpu');
+      const cpu = await lossesOn(page, 'cpu');
+      expect(gpu.length).toBeGreaterThan(2);
+      expect(cpu).toHaveLength(gpu.length);
+      // Same seed, same batches: float32 kernels differ only in rounding.
+      gpu.forEach((loss, i) => expect(Math.abs(loss - cpu[i])).toBeLessThan(2e-3 * Math.max(1, loss)));
+    });
+  }
+});
+
+test('GBDT on the sample: trees grow, stop early, and the Evaluate cell charts feature importance', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Model', { exact: true }).selectOption('gbdt');
+  await expect(page.getByTestId('gbdt-settings')).toBeVisible();
+  await page.getByLabel('Trees (n_estimators)').fill('0');
+  await expect(page.getByTestId('gbdt-settings').getByRole('alert')).toContainText('at least 1');
+  await page.getByLabel('Trees (n_estimators)').fill('40');
+  await trainToEnd(page);
+  await expect(page.getByTestId('trees-kept')).toContainText('is_click');
+  await expect(page.getByTestId('importance-chart-is_click')).toHaveAttribute('aria-label', /share of split gain/);
+  const auc = Number(await page.getByTestId('eval-is_click').locator('[data-metric="AUC"]').textContent());
+  expect(auc).toBeGreaterThan(0.6);
+});
+
+test('MMoE charts its gates; two-tower retrieval reports recall@k against popularity', async ({ page }) => {
+  await openWithSample(page);
+  await generateSynthetic(page, 1500);
+  await page.getByLabel('Model', { exact: true }).selectOption('mmoe');
+  await page.getByLabel('Experts').fill('3');
+  await page.getByLabel('Epochs').fill('1');
+  await trainToEnd(page);
+  await expect(page.getByTestId('gate-chart')).toHaveAttribute('aria-label', /3 experts per task: clicked/);
+
+  await page.getByLabel('Model', { exact: true }).selectOption('two-tower');
+  await page.getByLabel('Training objective').selectOption('retrieval');
+  await page.getByLabel('k of recall@k').fill('20');
+  await trainToEnd(page);
+  await expect(page.getByTestId('tower-columns')).toContainText('item tower: item_id');
+  const retrieval = page.getByTestId('retrieval-table');
+  await expect(retrieval).toContainText('clicked');
+  const recall = await retrieval.locator('tbody tr').first().locator('td').nth(1).textContent();
+  expect(recall).toMatch(/%$/);
+});
