@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
 
 /** Train the current setup on one backend and read the first head's shown losses (sampled space). */
-async function lossesOn(page: Page, backend: 'webgpu' | 'cpu'): Promise<number[]> {
+async function lossesOn(page: Page, backend: 'webgpu' | 'webgl' | 'cpu'): Promise<number[]> {
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
   await trainToEnd(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
@@ -40,6 +40,21 @@ test.describe('every neural model trains the same on webgpu and on cpu', () => {
       // Same seed, same batches: float32 kernels differ only in rounding.
       gpu.forEach((loss, i) => expect(Math.abs(loss - cpu[i])).toBeLessThan(2e-3 * Math.max(1, loss)));
     });
+  }
+});
+
+test('the MLP and the sequence model also train on WebGL, with the losses of cpu', async ({ page }) => {
+  await openWithSample(page);
+  await generateSynthetic(page, 1200);
+  await page.getByLabel('Batch size').fill('256');
+  await page.getByLabel('Epochs').fill('1');
+  for (const kind of ['mlp', 'sequence']) {
+    await page.getByLabel('Model', { exact: true }).selectOption(kind);
+    await page.getByLabel(/hidden layers/i).fill('8');
+    const gl = await lossesOn(page, 'webgl');
+    const cpu = await lossesOn(page, 'cpu');
+    expect(cpu).toHaveLength(gl.length);
+    gl.forEach((loss, i) => expect(Math.abs(loss - cpu[i])).toBeLessThan(2e-3 * Math.max(1, loss)));
   }
 });
 

@@ -100,6 +100,22 @@ describe('trainModel (cpu backend)', () => {
     expect(Math.abs(meanFor(true) - meanFor(false))).toBeGreaterThan(0.3);
   });
 
+  it('recovers the coefficients of the known logistic model within 0.25', async () => {
+    const { table, trueWeights } = syntheticTable(8000, 11);
+    const fit = { ...config, epochs: 12, l2: 0 };
+    const data = prepareData(table, spec(), fit);
+    const result = await trainModel(data, fit, recorder().cb);
+    // The model is linear in its inputs, so its coefficients are the exact least-squares fit of
+    // logit(p) on the standardised numbers and the shop indicators; divide by std for raw units.
+    const v = data.validation;
+    const shop = table.columns[3];
+    const rows = Array.from({ length: v.rows }, (_, i) => [0, 1, 2].map((j) => v.dense[i * v.denseDim + j]).concat([0, 1, 2, 3].map((k) => (shop.kind === 'string' && shop.codes[data.validationRows[i]] === k ? 1 : 0))));
+    const target = Array.from(result.raw[0], (p) => Math.log(p / (1 - p)));
+    const coefficients = leastSquares(rows, target);
+    if (process.env.SHOW_GOLDEN) console.log('recovered', coefficients.slice(0, 3).map((c, j) => c / data.encoders.numeric[j].std));
+    trueWeights.forEach((w, j) => expect(Math.abs(coefficients[j] / data.encoders.numeric[j].std - w)).toBeLessThan(0.25));
+  });
+
   it('recalibrates a downsampled head back to the natural rate', async () => {
     const { table } = syntheticTable(6000, 5);
     const sampledConfig = { ...config, epochs: 3 };
@@ -295,3 +311,19 @@ describe('MLP through the trainer', () => {
     expect(a.calibrationRatio).toBeLessThan(1.25);
   });
 });
+
+/** Ordinary least squares by the normal equations (Gaussian elimination with partial pivoting). */
+function leastSquares(x: number[][], y: number[]): number[] {
+  const k = x[0].length;
+  const a = Array.from({ length: k }, (_, r) => Array.from({ length: k + 1 }, (_, c) => x.reduce((s, row, i) => s + row[r] * (c < k ? row[c] : y[i]), 0)));
+  for (let col = 0; col < k; col++) {
+    const pivot = a.reduce((best, row, r) => (r >= col && Math.abs(row[col]) > Math.abs(a[best][col]) ? r : best), col);
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = a[r][col] / a[col][col];
+      for (let c = col; c <= k; c++) a[r][c] -= f * a[col][c];
+    }
+  }
+  return a.map((row, r) => row[k] / row[r]);
+}
