@@ -11,7 +11,6 @@ import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
  * the shared-bottom MLP, weight for weight (same seeds).
  */
 export function buildMmoe(shape: ModelShape): MultiHeadModel {
-  const T = shape.tasks.length;
   const E = shape.experts;
   const seed = shape.seed * 1000;
   const table = embeddingTable(shape, shape.embeddingDim, seed);

@@ -71,6 +71,13 @@ export const TrainConfigSchema = z.object({
   graphScoring: z.enum(['dot', 'mlp']),
   graphAction: z.string().min(1).nullable(),
   gbdt: GbdtParamsSchema,
+  /** Steps of linear learning-rate warm-up, then the decay over the remaining steps. */
+  warmupSteps: z.number().int('warm-up steps must be a whole number').min(0, 'warm-up steps cannot be negative').max(100_000),
+  decay: z.enum(['none', 'cosine', 'linear']),
+  /** Stop after this many evaluations without a better validation loss (0 = never stop early). */
+  earlyStoppingPatience: z.number().int('patience must be a whole number').min(0, 'patience cannot be negative').max(100),
+  /** At the end (and after a divergence), put back the weights of the evaluation with the best validation loss. */
+  restoreBest: z.boolean(),
 });
 export type TrainConfig = z.infer<typeof TrainConfigSchema>;
 
@@ -112,6 +119,10 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   graphScoring: 'dot',
   graphAction: null,
   gbdt: DEFAULT_GBDT,
+  warmupSteps: 0,
+  decay: 'none',
+  earlyStoppingPatience: 0,
+  restoreBest: true,
 };
 
 /** The loss weight of a task (1 unless set). */
