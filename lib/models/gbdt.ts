@@ -97,6 +97,8 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
     trainSide: { raw: sideRaw, calibrated: sideRaw.map((raw, t) => calibrateHead(raw, data.trainSide.labels[t], data.calibrationRates[t], false)) },
     evaluations,
     diagnostics,
+    bestStep: Math.max(...kept.map((b) => b.trees)),
+    notice: state.some((s) => s.stopped) ? `Boosting stopped early where the validation loss stopped improving: ${diagnostics.trees!.map((t) => `${t.task} kept ${t.kept} of ${t.grown} trees`).join(', ')}.` : null,
   };
 }
 

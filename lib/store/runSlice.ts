@@ -7,7 +7,7 @@ import type { TrainErrorInfo } from '../train/errors';
 import type { TaskEvaluation } from '../train/evaluate';
 import type { ModelDiagnostics } from '../train/diagnostics';
 import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol';
-import type { LossPoint } from '../train/trainer';
+import type { LossPoint, TrainProgress } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
@@ -25,7 +25,14 @@ export interface RunView {
   config: TrainConfig;
   backend?: BackendInfo;
   prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[] };
-  progress?: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number };
+  progress?: TrainProgress;
+  /** Paused by the person (the worker waits between steps). */
+  paused?: boolean;
+  /** A learning rate set during the run, replacing the configured one. */
+  learningRateOverride?: number;
+  /** The step whose weights the result holds, and why the run ended early, if it did. */
+  bestStep?: number;
+  notice?: string | null;
   losses: LossPoint[];
   /** Every evaluation round, oldest first; the last is the current state of each head. */
   evaluations: TaskEvaluation[][];
@@ -46,6 +53,10 @@ export interface RunSlice {
   runBlockers: string[];
   startRun(): void;
   stopRun(): void;
+  /** Pause or resume the running run. */
+  togglePause(): void;
+  /** Change the running run's base learning rate. */
+  setRunLearningRate(learningRate: number): void;
   handleWorkerEvent(event: WorkerEvent): void;
 }
 
@@ -77,6 +88,19 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const run = get().run;
     if (run?.status === 'running') client?.stop(run.runId);
   },
+  togglePause() {
+    const run = get().run;
+    if (run?.status !== 'running') return;
+    if (run.paused) client?.resume(run.runId);
+    else client?.pause(run.runId);
+    set({ run: { ...run, paused: !run.paused } });
+  },
+  setRunLearningRate(learningRate) {
+    const run = get().run;
+    if (run?.status !== 'running' || !(learningRate >= 0)) return;
+    client?.setLearningRate(run.runId, learningRate);
+    set({ run: { ...run, learningRateOverride: learningRate } });
+  },
   handleWorkerEvent(event) {
     const run = get().run;
     if (!run || event.runId !== run.runId) return;
@@ -89,13 +113,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'model':
         return update({ parameterCount: event.parameterCount });
       case 'progress':
-        return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond } });
+        return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond, learningRate: event.learningRate, tensors: event.tensors, memoryBytes: event.memoryBytes } });
       case 'loss':
         return update({ losses: run.losses.concat(event.points) });
       case 'evaluation':
         return update({ evaluations: [...run.evaluations, event.evaluations] });
       case 'done': {
-        update({ status: event.status, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics });
+        update({ status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });

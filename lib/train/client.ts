@@ -10,6 +10,9 @@ import type { WorkerEvent, WorkerRequest } from './protocol';
 export interface TrainingClient {
   start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig): void;
   stop(runId: number): void;
+  pause(runId: number): void;
+  resume(runId: number): void;
+  setLearningRate(runId: number, learningRate: number): void;
   dispose(): void;
 }
 
@@ -45,6 +48,15 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
     },
     stop(runId) {
       if (worker) send({ type: 'stop', runId });
+    },
+    pause(runId) {
+      if (worker) send({ type: 'pause', runId });
+    },
+    resume(runId) {
+      if (worker) send({ type: 'resume', runId });
+    },
+    setLearningRate(runId, learningRate) {
+      if (worker) send({ type: 'set-learning-rate', runId, learningRate });
     },
     dispose() {
       worker?.terminate();

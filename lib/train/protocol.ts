@@ -10,7 +10,7 @@ import type { TrainConfig } from './config';
 import type { ModelDiagnostics } from './diagnostics';
 import type { TrainErrorInfo } from './errors';
 import type { TaskEvaluation } from './evaluate';
-import type { LossPoint } from './trainer';
+import type { LossPoint, TrainProgress } from './trainer';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -28,7 +28,11 @@ export interface BackendInfo {
 
 export type WorkerRequest =
   | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig }
-  | { type: 'stop'; runId: number };
+  | { type: 'stop'; runId: number }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  /** A new base learning rate for the running run (warm-up and decay still apply on top). */
+  | { type: 'set-learning-rate'; runId: number; learningRate: number };
 
 export interface RunPredictions {
   tasks: string[];
@@ -62,10 +66,10 @@ export type WorkerEvent =
       ignoredFeatures: string[];
     }
   | { type: 'model'; runId: number; parameterCount: number }
-  | { type: 'progress'; runId: number; step: number; totalSteps: number; epoch: number; rowsPerSecond: number }
+  | ({ type: 'progress'; runId: number } & TrainProgress)
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null }
   | { type: 'error'; runId: number; error: TrainErrorInfo };
 
 /** Buffers of a done event, handed over with `transfer` instead of being copied. */

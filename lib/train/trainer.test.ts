@@ -138,13 +138,55 @@ describe('trainModel (cpu backend)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('reports divergence as a TrainError naming the step', async () => {
+  it('stops on divergence, names the step and keeps the best weights', async () => {
     const { table } = syntheticTable(2000);
     const data = prepareData(table, spec(), config);
-    data.train.dense.fill(NaN, 0, data.train.dense.length); // a poisoned input makes every loss NaN
+    data.train.dense.fill(NaN, 0, data.train.dense.length); // a poisoned input makes every training loss NaN
     const before = tf.memory().numTensors;
-    await expect(trainModel(data, config, recorder().cb)).rejects.toMatchObject({ code: 'diverged', message: expect.stringMatching(/step 1\b/) });
+    const result = await trainModel(data, config, recorder().cb);
+    expect(result.status).toBe('stopped');
+    expect(result.notice).toMatch(/became NaN at step 1\b/);
+    expect(result.notice).toMatch(/weights of step 0, the best validation loss, were restored/);
+    expect(result.bestStep).toBe(0);
+    // The restored model still predicts: finite, calibrated probabilities.
+    expect(result.calibrated.every((p) => p.every(Number.isFinite))).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops early when validation loss stops improving and restores the best step', async () => {
+    // Labels are coin flips: anything fitted after the calibrated start is noise.
+    const { table } = syntheticTable(1200, 9);
+    const label = table.columns[4];
+    if (label.kind === 'number') label.values.forEach((_, i) => (label.values[i] = (Math.imul(i + 7, 2654435761) >>> 0) % 2));
+    const patient: TrainConfig = { ...config, epochs: 30, learningRate: 0.2, earlyStoppingPatience: 3, l2: 0 };
+    const before = tf.memory().numTensors;
+    const result = await trainModel(prepareData(table, { ...spec(), targets: ['a'], sampling: { ...spec().sampling, keepRates: { a: 1 } } }, patient), patient, recorder().cb);
+    expect(result.notice).toMatch(/Stopped early at step \d+: the validation loss had not improved for 3 evaluations/);
+    expect(result.steps).toBeLessThan(30 * 4);
+    expect(result.bestStep).toBeLessThan(result.steps);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('pauses between steps and resumes; a learning rate of 0 set mid-run freezes the weights', async () => {
+    const { table } = syntheticTable(2000);
+    const data = prepareData(table, spec(), config);
+    let paused = true;
+    setTimeout(() => (paused = false), 150);
+    const rec = recorder();
+    const frozen = await trainModel(data, { ...config, epochs: 1 }, { ...rec.cb, isPaused: () => paused, learningRateOverride: () => 0 });
+    expect(frozen.status).toBe('finished');
+    // With a zero rate every step leaves the model as it started: predictions equal step 0's.
+    const first = rec.evals[0].map((e) => e.valLoss);
+    expect(frozen.evaluations.map((e) => e.valLoss)).toEqual(first);
+  });
+
+  it('keeps the tensor count flat across epochs', async () => {
+    const { table } = syntheticTable(2000);
+    const data = prepareData(table, spec(), config);
+    const counts: number[] = [];
+    await trainModel(data, { ...config, epochs: 6, modelKind: 'mlp', hiddenLayers: [8] }, { ...recorder().cb, onProgress: (p) => counts.push(p.tensors!) });
+    expect(counts.length).toBeGreaterThan(6);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
   });
 });
 

@@ -4,6 +4,7 @@ import { buildModel, type NeuralKind } from '../models/registry';
 import type { ModelShape, MultiHeadModel } from '../models/types';
 import { shuffleInPlace } from '../sampling/random';
 import { taskLossWeight, type TrainConfig } from './config';
+import { disposeCheckpoint, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoint';
 import { diagnose, type ModelDiagnostics } from './diagnostics';
 import { TrainError } from './errors';
 import type { TaskEvaluation } from './evaluate';
@@ -15,6 +16,7 @@ import type { PreparedData } from './prepare';
 import { rankingLoss } from './rankingLoss';
 import type { RankingLoss } from '../formulate/spec';
 import { inBatchSoftmaxLoss } from './retrieval';
+import { learningRateAt } from './schedule';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -30,10 +32,26 @@ export interface LossPoint {
 export interface TrainCallbacks {
   onLoss(points: LossPoint[]): void;
   onEvaluation(evaluations: TaskEvaluation[]): void;
-  onProgress(progress: { step: number; totalSteps: number; epoch: number; rowsPerSecond: number }): void;
+  onProgress(progress: TrainProgress): void;
   /** Once the model is built: its size, before the first step. */
   onModel?(info: { parameterCount: number }): void;
   shouldStop(): boolean;
+  /** While true, the loop waits between steps (Pause). */
+  isPaused?(): boolean;
+  /** A base learning rate set during the run, replacing the configured one; null when unchanged. */
+  learningRateOverride?(): number | null;
+}
+
+export interface TrainProgress {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  rowsPerSecond: number;
+  /** The learning rate of the latest step (after warm-up and decay). */
+  learningRate?: number;
+  /** Tensors and bytes the backend holds: flat across epochs unless something leaks. */
+  tensors?: number;
+  memoryBytes?: number;
 }
 
 export interface TrainResult {
@@ -50,6 +68,10 @@ export interface TrainResult {
   trainSide: { raw: Float32Array[]; calibrated: Float32Array[] };
   evaluations: TaskEvaluation[];
   diagnostics: ModelDiagnostics;
+  /** The step whose weights and predictions the result holds (the best evaluation when restored). */
+  bestStep: number;
+  /** Why the run ended other than by finishing its epochs (early stop, divergence), in words. */
+  notice: string | null;
 }
 
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
@@ -117,10 +139,17 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
   const pending: { step: number; epoch: number; losses: tf.Tensor }[] = [];
   let lastFlush = performance.now();
+  let pausedFor = 0;
   const started = performance.now();
   let step = 0;
   let status: TrainResult['status'] = 'finished';
   let latest: ValidationPredictions | null = null;
+  let learningRate = config.learningRate;
+  // The evaluation with the lowest validation loss (summed over heads): its weights stay on the device.
+  let best: { loss: number; predictions: ValidationPredictions; checkpoint: Checkpoint | null } | null = null;
+  let evaluationsSinceBest = 0;
+  let notice: string | null = null;
+  let diverged = false;
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -134,35 +163,57 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
       for (let t = 0; t < T; t++) {
         const sampled = values[i * 2 * T + t];
         const train = values[i * 2 * T + T + t];
-        if (!Number.isFinite(sampled)) {
-          throw new TrainError('diverged', `The loss of "${data.tasks[t]}" became ${sampled} at step ${p.step}.`, `Lower the learning rate (now ${config.learningRate}) and train again.`);
+        if (!Number.isFinite(sampled) || !Number.isFinite(train)) {
+          if (!diverged) notice = `The loss of "${data.tasks[t]}" became ${Number.isFinite(sampled) ? train : sampled} at step ${p.step}, so training stopped. Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`;
+          diverged = true;
+          continue;
         }
         points.push({ step: p.step, epoch: p.epoch, task: data.tasks[t], train, sampled });
       }
     });
     cb.onLoss(points);
-    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: (step * config.batchSize) / ((performance.now() - started) / 1000) });
+    const memory = tf.memory();
+    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: (step * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
     lastFlush = performance.now();
   };
 
   const evaluate = async (epoch: number) => {
     await flush();
+    if (diverged) return;
     latest = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
     cb.onEvaluation(latest.evaluations);
+    const loss = latest.evaluations.reduce((sum, e) => sum + e.valLoss, 0);
+    if (Number.isFinite(loss) && (!best || loss < best.loss - 1e-6)) {
+      disposeCheckpoint(best?.checkpoint ?? null);
+      best = { loss, predictions: latest, checkpoint: takeCheckpoint(model.variables, step) };
+      evaluationsSinceBest = 0;
+    } else evaluationsSinceBest++;
+  };
+
+  /** Wait while paused; true when a stop arrived meanwhile. */
+  const waitWhilePaused = async (): Promise<boolean> => {
+    if (!cb.isPaused?.()) return false;
+    const since = performance.now();
+    while (cb.isPaused?.() && !cb.shouldStop()) await new Promise((resolve) => setTimeout(resolve, 50));
+    pausedFor += performance.now() - since;
+    return cb.shouldStop();
   };
 
   try {
     await evaluate(0);
-    for (let epoch = 1; epoch <= config.epochs && status === 'finished'; epoch++) {
+    let earlyStop = false;
+    for (let epoch = 1; epoch <= config.epochs && status === 'finished' && !diverged && !earlyStop; epoch++) {
       const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), config.seed + epoch);
       const orderTensor = tf.tensor1d(order, 'int32');
       const lists = data.ranking ? epochLists(data.ranking, config.seed + epoch) : null;
       try {
         for (let s = 0; s < stepsPerEpoch; s++) {
-          if (cb.shouldStop()) {
+          if (cb.shouldStop() || (await waitWhilePaused())) {
             status = 'stopped';
             break;
           }
+          learningRate = learningRateAt(step + 1, totalSteps, cb.learningRateOverride?.() ?? config.learningRate, config.warmupSteps, config.decay);
+          setLearningRate(optimizer, learningRate);
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
           const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
@@ -171,6 +222,12 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
           else if (performance.now() - lastFlush > FLUSH_MS) await flush();
+          if (diverged) break;
+          if (config.earlyStoppingPatience > 0 && evaluationsSinceBest >= config.earlyStoppingPatience) {
+            earlyStop = true;
+            notice = `Stopped early at step ${step}: the validation loss had not improved for ${config.earlyStoppingPatience} evaluations.`;
+            break;
+          }
         }
       } finally {
         orderTensor.dispose();
@@ -179,18 +236,34 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
       }
     }
     await flush();
-    if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
-    const done = latest as ValidationPredictions;
+    const kept = best as { loss: number; predictions: ValidationPredictions; checkpoint: Checkpoint | null } | null;
+    if (!latest || !kept) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
+    let done = latest as ValidationPredictions;
+    let bestStep = step;
+    // Put back the best weights (always after a divergence, whose latest weights are broken).
+    if ((config.restoreBest || diverged) && kept.checkpoint && kept.checkpoint.step !== step) {
+      restoreCheckpoint(model.variables, kept.checkpoint);
+      done = kept.predictions;
+      bestStep = kept.checkpoint.step;
+      notice = `${notice ? `${notice} ` : ''}The weights of step ${bestStep}, the best validation loss, were restored.`;
+    } else if (diverged) throw new TrainError('diverged', notice ?? 'The loss diverged.', `Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`);
+    if (diverged) status = 'stopped';
     const trainSide = await predictTrainSide(model, data, c.chain, scoreOnly);
     const diagnostics = await diagnose(model, data, config.retrievalK);
-    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics };
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice };
   } finally {
+    disposeCheckpoint((best as { checkpoint: Checkpoint | null } | null)?.checkpoint ?? null);
     pending.forEach((p) => p.losses.dispose());
     disposeInputs(all.x);
     [all.labels, all.masks, all.logQ, c.logKeep, c.negWeight, c.posWeight, c.lossWeight, c.chain].forEach((t) => t?.dispose());
     optimizer.dispose();
     model.dispose();
   }
+}
+
+/** Adam reads its learning rate on every step; tfjs keeps the field protected, not constant. */
+function setLearningRate(optimizer: tf.Optimizer, value: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = value;
 }
 
 type DeviceData = { x: DeviceInputs; labels: tf.Tensor2D; masks: tf.Tensor2D; logQ: tf.Tensor2D | null };

@@ -14,6 +14,8 @@ import { trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const stopRequested = new Set<number>();
+const paused = new Set<number>();
+const learningRates = new Map<number, number>();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
 registerFastCpuSegmentSum();
 
@@ -23,8 +25,22 @@ function post(event: WorkerEvent): void {
 
 scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
   const request = message.data;
-  if (request.type === 'stop') stopRequested.add(request.runId);
-  else void run(request);
+  switch (request.type) {
+    case 'stop':
+      stopRequested.add(request.runId);
+      return;
+    case 'pause':
+      paused.add(request.runId);
+      return;
+    case 'resume':
+      paused.delete(request.runId);
+      return;
+    case 'set-learning-rate':
+      if (Number.isFinite(request.learningRate) && request.learningRate >= 0) learningRates.set(request.runId, request.learningRate);
+      return;
+    case 'start':
+      void run(request);
+  }
 };
 
 async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
@@ -59,6 +75,8 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       onProgress: (p) => post({ type: 'progress', runId, ...p }),
       onModel: ({ parameterCount }) => post({ type: 'model', runId, parameterCount }),
       shouldStop: () => stopRequested.has(runId),
+      isPaused: () => paused.has(runId),
+      learningRateOverride: () => learningRates.get(runId) ?? null,
     });
     post({
       type: 'done',
@@ -69,10 +87,14 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw, conditional: result.conditional, train: { rows: data.trainSide.rows, ...result.trainSide } },
       encoders: data.encoders,
       diagnostics: result.diagnostics,
+      bestStep: result.bestStep,
+      notice: result.notice,
     });
   } catch (err) {
     post({ type: 'error', runId, error: toTrainErrorInfo(err) });
   } finally {
     stopRequested.delete(runId);
+    paused.delete(runId);
+    learningRates.delete(runId);
   }
 }

@@ -2,6 +2,8 @@
 import { useAppStore } from '@/lib/store';
 import { taskLossWeight } from '@/lib/train/config';
 import { NumberField } from '../../ui/NumberField';
+import { SelectField } from '../../ui/SelectField';
+import type { TrainConfig } from '@/lib/train/config';
 
 /** Optimiser settings and per-action loss weights of the neural models. */
 export function TrainingSettings() {
@@ -16,6 +18,24 @@ export function TrainingSettings() {
         <NumberField label="Batch size" value={config.batchSize} min={16} max={65536} step={256} onChange={(batchSize) => setConfig({ batchSize: Math.round(batchSize) })} />
         <NumberField label="Epochs" value={config.epochs} min={1} max={200} step={1} onChange={(epochs) => setConfig({ epochs: Math.round(epochs) })} />
         <NumberField label="L2 penalty" value={config.l2} min={0} max={1} step={0.00001} onChange={(l2) => setConfig({ l2 })} />
+      </div>
+      <div className="row" style={{ marginTop: 10 }} data-testid="schedule-settings">
+        <NumberField label="Warm-up steps" value={config.warmupSteps} min={0} max={100000} step={10} onChange={(v) => setConfig({ warmupSteps: Math.round(v) })} />
+        <SelectField<TrainConfig['decay']>
+          label="Learning-rate decay"
+          value={config.decay}
+          onChange={(decay) => setConfig({ decay })}
+          options={[
+            { value: 'none', label: 'none (constant after warm-up)' },
+            { value: 'cosine', label: 'cosine, to 5% at the last step' },
+            { value: 'linear', label: 'linear, to 5% at the last step' },
+          ]}
+        />
+        <NumberField label="Early stopping patience (evaluations, 0 = off)" value={config.earlyStoppingPatience} min={0} max={100} step={1} onChange={(v) => setConfig({ earlyStoppingPatience: Math.round(v) })} />
+        <label className="row" style={{ gap: 6 }}>
+          <input type="checkbox" checked={config.restoreBest} onChange={(e) => setConfig({ restoreBest: e.target.checked })} />
+          Restore the best checkpoint (lowest validation loss) at the end
+        </label>
       </div>
       {targets.length > 1 && (
         <fieldset className="derived" data-testid="task-loss-weights">

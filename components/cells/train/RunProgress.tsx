@@ -14,6 +14,9 @@ export function RunProgress({ run }: { run: RunView }) {
         {run.status === 'running' ? (p ? `step ${p.step} / ${p.totalSteps}, epoch ${p.epoch}` : 'preparing data and backend…') : `run ${run.status}`}
         {p && run.status === 'running' && eta !== null && ` · about ${Math.ceil(eta)} s left`}
         {p && ` · ${Math.round(p.rowsPerSecond).toLocaleString()} rows/s`}
+        {run.paused && run.status === 'running' && ' · paused'}
+        {p?.learningRate !== undefined && ` · learning rate ${p.learningRate.toPrecision(3)}`}
+        {p?.memoryBytes !== undefined && ` · ${(p.memoryBytes / 2 ** 20).toFixed(1)} MB in ${p.tensors?.toLocaleString()} tensors`}
       </span>
       {run.prepared && (
         <span className="muted">

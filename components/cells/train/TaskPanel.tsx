@@ -4,6 +4,7 @@ import type { TaskEvaluation } from '@/lib/train/evaluate';
 import type { RunView } from '@/lib/store/runSlice';
 import { LossChart, type LossSeries } from '../../charts/LossChart';
 import { ReliabilityChart } from '../../charts/ReliabilityChart';
+import { MetricsChart } from '../../charts/MetricsChart';
 
 /** The first and latest training losses as numbers: the chart's text alternative. */
 function LossValues({ task, run }: { task: string; run: RunView }) {
@@ -38,7 +39,7 @@ function LossValues({ task, run }: { task: string; run: RunView }) {
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
 /** One head: its loss curves, reliability diagram and current validation metrics. */
-export function TaskPanel({ task, run, evaluation }: { task: string; run: RunView; evaluation: TaskEvaluation | undefined }) {
+export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task: string; run: RunView; evaluation: TaskEvaluation | undefined; smoothing: number; logScale: boolean }) {
   const series: LossSeries = useMemo(
     () => ({
       train: run.losses.filter((p) => p.task === task).map((p) => ({ step: p.step, loss: p.train })),
@@ -46,6 +47,7 @@ export function TaskPanel({ task, run, evaluation }: { task: string; run: RunVie
     }),
     [run.losses, run.evaluations, task],
   );
+  const history = useMemo(() => run.evaluations.flatMap((round) => round.filter((e) => e.task === task)), [run.evaluations, task]);
   const keepRate = run.spec.sampling.keepRates[task] ?? 1;
   const ranked = run.spec.formulation.kind === 'ranking' && run.spec.formulation.action === task ? run.spec.formulation.loss : null;
   return (
@@ -54,10 +56,11 @@ export function TaskPanel({ task, run, evaluation }: { task: string; run: RunVie
         {task} <span className="muted">keep rate {keepRate}</span>
         {ranked && <span className="muted"> · ranked with {ranked}: train curve is the ranking loss; probabilities via a Platt map</span>}
       </h3>
-      <LossChart series={series} label={`Train and validation log loss for ${task}`} />
+      <LossChart series={series} smoothing={smoothing} logScale={logScale} label={`Train and validation log loss for ${task}`} />
       <LossValues task={task} run={run} />
       {evaluation && (
         <>
+          <MetricsChart evaluations={history} label={`Validation AUC, normalized entropy and calibration ratio of ${task} over steps`} />
           <ReliabilityChart bins={evaluation.reliability} label={`Reliability diagram for ${task}: mean recalibrated prediction against observed rate`} />
           <table className="grid" aria-label={`Validation metrics for ${task}`}>
             <tbody>

@@ -1,5 +1,8 @@
 'use client';
+import { useState } from 'react';
 import { useAppStore } from '@/lib/store';
+import { NumberField } from '../../ui/NumberField';
+import { RunControls } from './RunControls';
 import { CellFrame } from '../../notebook/CellFrame';
 import { RunProgress } from './RunProgress';
 import { TaskPanel } from './TaskPanel';
@@ -14,6 +17,8 @@ export function TrainCell() {
   const stop = useAppStore((s) => s.stopRun);
   const backend = useAppStore((s) => s.config.backend);
   const setConfig = useAppStore((s) => s.setConfig);
+  const [smoothing, setSmoothing] = useState(0.6);
+  const [logScale, setLogScale] = useState(false);
   const running = run?.status === 'running';
   const latest = run?.evaluations[run.evaluations.length - 1] ?? [];
   return (
@@ -37,6 +42,7 @@ export function TrainCell() {
         <button onClick={start} disabled={running}>
           Train
         </button>
+        <RunControls />
         <button className="secondary" onClick={stop} disabled={!running}>
           Stop
         </button>
@@ -52,6 +58,20 @@ export function TrainCell() {
         </div>
       )}
       {run && <RunProgress run={run} />}
+      {run?.notice && (
+        <div className="alert" role="status" data-testid="run-notice" style={{ borderColor: 'var(--warn)', color: 'var(--fg)', background: '#fff8e6' }}>
+          {run.notice}
+        </div>
+      )}
+      {run && (
+        <div className="row" style={{ marginTop: 8 }}>
+          <NumberField label="Smoothing (EMA)" value={smoothing} min={0} max={0.99} step={0.05} onChange={setSmoothing} />
+          <label className="row" style={{ gap: 6 }}>
+            <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+            Log-scale loss axis
+          </label>
+        </div>
+      )}
       {run?.error && (
         <div className="alert" role="alert" data-testid="train-error">
           <strong>{run.error.message}</strong>
@@ -61,7 +81,7 @@ export function TrainCell() {
       {run && (
         <div className="charts">
           {run.spec.targets.map((task) => (
-            <TaskPanel key={task} task={task} run={run} evaluation={latest.find((e) => e.task === task)} />
+            <TaskPanel key={task} task={task} run={run} evaluation={latest.find((e) => e.task === task)} smoothing={smoothing} logScale={logScale} />
           ))}
         </div>
       )}

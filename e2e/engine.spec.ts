@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { openWithSample, trainToEnd } from './helpers';
+
+/** The step the progress line shows now. */
+async function currentStep(page: import('@playwright/test').Page): Promise<number> {
+  const text = (await page.getByTestId('run-progress').textContent()) ?? '';
+  return Number(/step (\d+)/.exec(text)?.[1] ?? -1);
+}
+
+test('pause holds the run between steps, resume finishes it; the learning rate changes mid-run', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.3');
+  await page.getByLabel('Batch size').fill('256');
+  await page.getByLabel('Epochs').fill('4');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toContainText(/step [1-9]/, { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('run-progress')).toContainText('paused');
+  await page.waitForTimeout(1500); // a step already queued may still land
+  const held = await currentStep(page);
+  await page.waitForTimeout(2500);
+  expect(await currentStep(page)).toBe(held);
+
+  await page.getByLabel('Learning rate of this run').fill('0.002');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('run-progress')).toContainText('learning rate 0.00200', { timeout: 60_000 });
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  await expect(page.getByTestId('run-progress')).toContainText(/MB in \d+ tensors/);
+});
+
+test('smoothing, log scale and the per-step metrics chart follow real training', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.1');
+  await page.getByLabel('Epochs').fill('2');
+  await trainToEnd(page);
+  const panel = page.getByTestId('task-panel-is_click');
+  await expect(panel.getByTestId('metrics-chart')).not.toHaveAttribute('data-points', '0');
+  await page.getByLabel('Log-scale loss axis').check();
+  await expect(panel.getByTestId('loss-chart')).toHaveAttribute('data-scale', 'log');
+  await page.getByLabel('Smoothing (EMA)').fill('0.9');
+  await expect(panel.getByTestId('loss-chart')).toContainText('train (EMA 0.9)');
+});
