@@ -42,3 +42,17 @@ test('smoothing, log scale and the per-step metrics chart follow real training',
   await page.getByLabel('Smoothing (EMA)').fill('0.9');
   await expect(panel.getByTestId('loss-chart')).toContainText('train (EMA 0.9)');
 });
+
+test('on a software GPU, "auto" times the actual model on each backend and trains on the fastest', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.05');
+  await page.getByLabel('Epochs').fill('1');
+  await trainToEnd(page);
+  const listed = (await page.getByTestId('backend-benchmark').textContent()) ?? '';
+  const speeds = [...listed.matchAll(/(webgpu|webgl|cpu) ([\d,]+)/g)].map((m) => ({ name: m[1], rowsPerSecond: Number(m[2].replace(/,/g, '')) }));
+  expect(speeds.map((s) => s.name)).toContain('webgpu');
+  expect(speeds.map((s) => s.name)).toContain('cpu');
+  speeds.forEach((s) => expect(s.rowsPerSecond).toBeGreaterThan(0));
+  const fastest = speeds.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', fastest.name);
+});

@@ -78,6 +78,7 @@ test('an MLP with one separate network per action trains on WebGPU, and bad laye
   await page.getByLabel('Hidden layers (sizes, comma separated)').fill('32, 0');
   await expect(page.getByTestId('network-settings').getByRole('alert')).toContainText('hidden layer sizes must be positive integers, got "32, 0"');
   await page.getByLabel('Hidden layers (sizes, comma separated)').fill('16');
+  await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
   await page.getByLabel('Heads', { exact: true }).selectOption('separate');
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('2');

@@ -35,6 +35,8 @@ test('sample → two actions → keep rate → train on WebGPU → charts → va
       for (const e of list.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
+  // WebGPU explicitly: on a software adapter "auto" may pick a faster backend (see engine.spec.ts).
+  await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });

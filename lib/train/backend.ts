@@ -31,6 +31,15 @@ export async function chooseBackend(preferred: BackendName[] = ['webgpu', 'webgl
   throw new Error(`no tfjs backend could start (${fallbacks.join('; ')})`);
 }
 
+/** Switch to a backend that already started once (for the benchmark); false when it cannot. */
+export async function switchBackend(name: BackendName): Promise<boolean> {
+  try {
+    return (await tf.setBackend(name)) && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
 async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbacks'> | null> {
   if (name === 'webgpu') {
     const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;

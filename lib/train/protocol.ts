@@ -24,6 +24,8 @@ export interface BackendInfo {
   isSoftware: boolean;
   /** Why earlier choices were skipped, e.g. "webgpu: navigator.gpu missing". */
   fallbacks: string[];
+  /** When the only GPU was a software one: rows/s of the actual model on each usable backend, fastest first. */
+  benchmark?: { name: BackendName; rowsPerSecond: number }[];
 }
 
 export type WorkerRequest =

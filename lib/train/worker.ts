@@ -4,12 +4,13 @@
  * Every input is validated here, at the border, with the same schemas the page uses.
  */
 import { ProblemSpecSchema } from '../formulate/spec';
-import { chooseBackend } from './backend';
-import { TrainConfigSchema, type BackendChoice } from './config';
+import { chooseBackend, switchBackend } from './backend';
+import { measureTrainingSpeed } from './benchmark';
+import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
 import { registerFastCpuSegmentSum } from './kernels/segmentSum';
 import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
-import { transferablesOf, type WorkerEvent, type WorkerRequest } from './protocol';
+import { transferablesOf, type BackendInfo, type BackendName, type WorkerEvent, type WorkerRequest } from './protocol';
 import { trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -18,6 +19,26 @@ const paused = new Set<number>();
 const learningRates = new Map<number, number>();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
 registerFastCpuSegmentSum();
+
+const CANDIDATES = ['webgpu', 'webgl', 'cpu'] as const;
+
+/** About a second of the actual model on each backend that starts; switch to the fastest. */
+async function fastestBackend(first: BackendInfo, data: ReturnType<typeof prepareData>, config: TrainConfig): Promise<BackendInfo> {
+  const speeds: { name: BackendName; rowsPerSecond: number }[] = [];
+  for (const name of CANDIDATES) {
+    if (!(await switchBackend(name))) continue;
+    try {
+      speeds.push({ name, rowsPerSecond: await measureTrainingSpeed(data, config, 1) });
+    } catch {
+      // A backend that fails the benchmark is simply not a candidate.
+    }
+  }
+  speeds.sort((a, b) => b.rowsPerSecond - a.rowsPerSecond);
+  const best = speeds[0]?.name ?? first.name;
+  await switchBackend(best);
+  const description = best === first.name ? first.description : best === 'cpu' ? 'tfjs cpu backend (JavaScript)' : best === 'webgl' ? 'WebGL' : first.description;
+  return { ...first, name: best, description: `${description} — fastest in a 1 s benchmark of this model`, isSoftware: best === 'cpu' || first.isSoftware, benchmark: speeds };
+}
 
 function post(event: WorkerEvent): void {
   scope.postMessage(event, transferablesOf(event));
@@ -56,8 +77,10 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       backendReady = null;
       throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, choice === 'auto' ? 'Use a recent Chrome or Edge, or reload the page.' : `Choose "auto" or another backend than ${choice} in the Train cell.`);
     });
-    post({ type: 'backend', runId, backend });
     const data = prepareData(request.table, spec.data, config.data);
+    // A software GPU is often slower than the CPU: time the actual model on each backend and keep the fastest.
+    const chosen = choice === 'auto' && backend.isSoftware && config.data.modelKind !== 'gbdt' ? await fastestBackend(backend, data, config.data) : backend;
+    post({ type: 'backend', runId, backend: chosen });
     post({
       type: 'prepared',
       runId,

@@ -49,6 +49,12 @@ export function TrainCell() {
         {run?.backend && (
           <span data-testid="backend" data-backend={run.backend.name}>
             Backend: <strong>{run.backend.name}</strong> — {run.backend.description}
+            {run.backend.benchmark && (
+              <span className="muted" data-testid="backend-benchmark">
+                {' '}
+                (rows/s in the benchmark: {run.backend.benchmark.map((b) => `${b.name} ${Math.round(b.rowsPerSecond).toLocaleString('en-US')}`).join(', ')})
+              </span>
+            )}
           </span>
         )}
       </div>
