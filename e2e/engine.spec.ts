@@ -56,3 +56,25 @@ test('on a software GPU, "auto" times the actual model on each backend and train
   const fastest = speeds.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', fastest.name);
 });
+
+test('a grid sweep over the learning rate runs one after another into the runs table, best per metric marked', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.05');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByText('Sweep parameters').click();
+  await page.getByLabel('Values of learning rate (comma separated)').fill('0.01, 0.2, x');
+  await expect(page.getByTestId('sweep-panel').getByRole('alert')).toContainText('learning rate: "x" is not a number');
+  await page.getByLabel('Values of learning rate (comma separated)').fill('0.01, 0.2');
+  await page.getByRole('button', { name: /Run sweep \(2 of 2 combinations\)/ }).click();
+  await expect(page.getByTestId('run-progress')).toContainText('sweep run 2 of 2', { timeout: 120_000 });
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
+  const table = page.getByTestId('runs-table');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  // Every metric column marks exactly one best run.
+  await expect(table.locator('td[data-best]')).toHaveCount(4);
+  await table.getByLabel(/Overlay the loss curve of run/).first().check();
+  await table.getByLabel(/Overlay the loss curve of run/).last().check();
+  await expect(page.getByTestId('runs-loss-chart')).toHaveAttribute('data-runs', '2');
+  await expect(page.getByTestId('parameter-scatter')).toHaveAttribute('data-points', '2');
+  await expect(page.getByTestId('parameter-scatter')).toHaveAttribute('aria-label', /run \d+ \(0\.01,/);
+});

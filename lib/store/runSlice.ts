@@ -11,6 +11,7 @@ import type { LossPoint, TrainProgress } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
+import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
 
 export type RunStatus = 'running' | 'finished' | 'stopped' | 'error';
 
@@ -30,6 +31,11 @@ export interface RunView {
   paused?: boolean;
   /** A learning rate set during the run, replacing the configured one. */
   learningRateOverride?: number;
+  /** Wall-clock start and end (ms since epoch), for the runs table. */
+  startedAt: number;
+  finishedAt?: number;
+  /** Part of a sweep: which point, of how many, and the swept values. */
+  sweep?: { index: number; total: number; values: SweepPoint['values'] };
   /** The step whose weights the result holds, and why the run ended early, if it did. */
   bestStep?: number;
   notice?: string | null;
@@ -51,7 +57,13 @@ export interface RunSlice {
   history: RunView[];
   /** Validation problems that stop a run from starting, shown next to the Train button. */
   runBlockers: string[];
-  startRun(): void;
+  /** Train the current settings, or the given config (a sweep point). */
+  startRun(point?: { config: TrainConfig; sweep: NonNullable<RunView['sweep']> }): void;
+  /** A sweep in progress: its points and the next one to start. */
+  sweep: { points: SweepPoint[]; next: number } | null;
+  sweepError: string | null;
+  startSweep(spec: SweepSpec): void;
+  cancelSweep(): void;
   stopRun(): void;
   /** Pause or resume the running run. */
   togglePause(): void;
@@ -62,24 +74,52 @@ export interface RunSlice {
 
 let client: TrainingClient | null = null;
 /** Runs kept for comparison; each holds its validation predictions, so keep the list short. */
-const MAX_HISTORY = 8;
+const MAX_HISTORY = 24;
 let nextRunId = 1;
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+  /** Start the sweep's next point after the previous run ended (on a fresh task, outside the event handler). */
+  const startNextSweepRun = () => {
+    const sweep = get().sweep;
+    if (!sweep) return;
+    if (sweep.next >= sweep.points.length) {
+      set({ sweep: null });
+      return;
+    }
+    const point = sweep.points[sweep.next];
+    set({ sweep: { ...sweep, next: sweep.next + 1 } });
+    setTimeout(() => get().startRun({ config: point.config, sweep: { index: sweep.next, total: sweep.points.length, values: point.values } }), 0);
+  };
+  return {
   run: null,
   history: [],
   runBlockers: [],
-  startRun() {
+  sweep: null,
+  sweepError: null,
+  startSweep(spec) {
+    if (get().run?.status === 'running') return;
+    try {
+      const points = expandSweep(spec, get().config);
+      set({ sweep: { points, next: 0 }, sweepError: null });
+      startNextSweepRun();
+    } catch (err) {
+      set({ sweepError: err instanceof Error ? err.message : String(err) });
+    }
+  },
+  cancelSweep() {
+    set({ sweep: null });
+  },
+  startRun(point) {
     const state = get();
     if (!state.table || state.run?.status === 'running') return;
     const spec = ProblemSpecSchema.safeParse(currentSpec(state));
-    const config = TrainConfigSchema.safeParse(state.config);
+    const config = TrainConfigSchema.safeParse(point?.config ?? state.config);
     const blockers = [...(spec.success ? [] : spec.error.issues.map((i) => i.message)), ...(config.success ? [] : config.error.issues.map((i) => i.message))];
     set({ runBlockers: blockers });
     if (!spec.success || !config.success) return;
     const runId = nextRunId++;
     const itemColumn = spec.data.itemColumn ?? null;
-    set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [] } });
+    set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [], startedAt: Date.now(), sweep: point?.sweep } });
     get().dispatchCell({ type: 'start', cell: 'train' });
     client ??= createTrainingClient((event) => get().handleWorkerEvent(event));
     client.start(runId, state.table, spec.data, config.data);
@@ -119,19 +159,23 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'evaluation':
         return update({ evaluations: [...run.evaluations, event.evaluations] });
       case 'done': {
-        update({ status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice });
+        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });
         get().resetWeights(event.predictions.tasks);
         get().dispatchCell({ type: 'succeed', cell: 'evaluate' });
         get().dispatchCell({ type: 'succeed', cell: 'value' });
+        startNextSweepRun();
         return;
       }
       case 'error':
-        update({ status: 'error', error: event.error });
+        update({ status: 'error', error: event.error, finishedAt: Date.now() });
         get().dispatchCell({ type: 'fail', cell: 'train' });
+        // One failing point (e.g. a rate that diverges) does not end the sweep.
+        startNextSweepRun();
         return;
     }
   },
-});
+};
+};

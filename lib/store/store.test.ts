@@ -53,7 +53,7 @@ describe('app store', () => {
     useAppStore.getState().loadText(shop, 'shop.csv');
     const s = useAppStore.getState();
     useAppStore.setState({
-      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], derived: [], formulation: { kind: 'pointwise' }, features: [{ column: 'price', encoding: 'numeric', log: false }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [] },
+      run: { runId: 5, status: 'running', table: s.table!, spec: { version: 1, targets: ['clicked'], derived: [], formulation: { kind: 'pointwise' }, features: [{ column: 'price', encoding: 'numeric', log: false }], userColumn: 'user_id', sampling: { ...s.sampling, keepRates: { clicked: 1 } } }, itemColumn: 'item_id', config: s.config, losses: [], evaluations: [], startedAt: 0 },
     });
     s.handleWorkerEvent({ type: 'loss', runId: 4, points: [{ step: 1, epoch: 1, task: 'clicked', train: 0.5, sampled: 0.5 }] });
     expect(useAppStore.getState().run?.losses).toHaveLength(0);

@@ -5,6 +5,7 @@ import { CellFrame } from '../../notebook/CellFrame';
 import { HeadPanel } from './HeadPanel';
 import { RunComparison } from './RunComparison';
 import { ModelDiagnostics } from './ModelDiagnostics';
+import { RunsTable } from './RunsTable';
 import { useReports, type EvaluationSplit } from './useReports';
 import { SelectField } from '../../ui/SelectField';
 
@@ -45,6 +46,7 @@ export function EvaluateCell() {
             ))}
           </div>
           <ModelDiagnostics run={run!} />
+          <RunsTable />
           <details open>
             <summary>Compare with an earlier run</summary>
             <RunComparison current={run!} />

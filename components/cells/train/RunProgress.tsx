@@ -15,6 +15,7 @@ export function RunProgress({ run }: { run: RunView }) {
         {p && run.status === 'running' && eta !== null && ` · about ${Math.ceil(eta)} s left`}
         {p && ` · ${Math.round(p.rowsPerSecond).toLocaleString()} rows/s`}
         {run.paused && run.status === 'running' && ' · paused'}
+        {run.sweep && ` · sweep run ${run.sweep.index + 1} of ${run.sweep.total} (${Object.entries(run.sweep.values).map(([k, v]) => `${k} ${v}`).join(', ')})`}
         {p?.learningRate !== undefined && ` · learning rate ${p.learningRate.toPrecision(3)}`}
         {p?.memoryBytes !== undefined && ` · ${(p.memoryBytes / 2 ** 20).toFixed(1)} MB in ${p.tensors?.toLocaleString()} tensors`}
       </span>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAppStore } from '@/lib/store';
 import { NumberField } from '../../ui/NumberField';
 import { RunControls } from './RunControls';
+import { SweepPanel } from './SweepPanel';
 import { CellFrame } from '../../notebook/CellFrame';
 import { RunProgress } from './RunProgress';
 import { TaskPanel } from './TaskPanel';
@@ -39,7 +40,7 @@ export function TrainCell() {
             { value: 'cpu', label: 'CPU (JavaScript)' },
           ]}
         />
-        <button onClick={start} disabled={running}>
+        <button onClick={() => start()} disabled={running}>
           Train
         </button>
         <RunControls />
@@ -58,6 +59,7 @@ export function TrainCell() {
           </span>
         )}
       </div>
+      <SweepPanel />
       {blockers.length > 0 && (
         <div className="alert" role="alert">
           Cannot train yet: {blockers.join('; ')}.
