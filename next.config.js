@@ -20,6 +20,10 @@ const nextConfig = {
         headers: [
           { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'" },
           { key: 'Referrer-Policy', value: 'no-referrer' },
+          // Cross-origin isolation: SharedArrayBuffer, so the wasm backend can use threads. Everything
+          // the app loads is same-origin, so nothing is blocked by it.
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
         ],
       },

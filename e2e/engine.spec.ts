@@ -12,6 +12,8 @@ test('pause holds the run between steps, resume finishes it; the learning rate c
   await page.getByLabel('Share of rows used').fill('0.3');
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('4');
+  // The software WebGPU is slow enough to pause mid-run; "auto" would pick the much faster cpu here.
+  await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('run-progress')).toContainText(/step [1-9]/, { timeout: 60_000 });
 

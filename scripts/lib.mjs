@@ -43,5 +43,6 @@ export function ensureBuilt({ force = false } = {}) {
     console.log('▶ build: up to date');
     return;
   }
+  run('wasm binaries', 'node', [join(root, 'scripts', 'copy-wasm.mjs')]);
   run('build', 'npx', ['next', 'build']);
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { registerFastSegmentSum } from './kernels/segmentSum';
 import type { BackendInfo, BackendName } from './protocol';
 
 interface AdapterInfoLike {
@@ -31,12 +33,12 @@ export async function chooseBackend(preferred: BackendName[] = ['webgpu', 'webgl
   throw new Error(`no tfjs backend could start (${fallbacks.join('; ')})`);
 }
 
-/** Switch to a backend that already started once (for the benchmark); false when it cannot. */
-export async function switchBackend(name: BackendName): Promise<boolean> {
+/** Switch to a backend (for the benchmark) and describe it; null when it cannot start here. */
+export async function switchBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbacks'> | null> {
   try {
-    return (await tf.setBackend(name)) && tf.getBackend() === name;
+    return await tryBackend(name);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -53,8 +55,21 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     const label = [a.vendor, architecture, a.description || a.device].filter(Boolean).join(' ');
     return { name, vendor: a.vendor ?? '', architecture, isSoftware, description: `${label || 'unknown adapter'}${isSoftware ? ' (software adapter)' : ''}` };
   }
+  if (name === 'wasm') {
+    // Binaries from this origin (scripts/copy-wasm.mjs). Threads stay off: the pthread workers of the
+    // threaded build could not load its glue script from inside our bundled module worker
+    // (importScripts of a blob failed), which crashed the training worker. SIMD works.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    setWasmPaths('/tfjs-wasm/');
+    registerFastSegmentSum('wasm');
+  }
   if (!(await tf.setBackend(name)) || tf.getBackend() !== name) return null;
   await tf.ready();
+  if (name === 'wasm') {
+    const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+    const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+    return { name, vendor: '', architecture: 'wasm', isSoftware: true, description: `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads ? 'threads' : 'one thread'})` };
+  }
   if (name === 'cpu') return { name, vendor: '', architecture: 'cpu', isSoftware: true, description: 'tfjs cpu backend (JavaScript)' };
   return { name, vendor: '', architecture: 'webgl', isSoftware: false, description: 'WebGL' };
 }

@@ -19,6 +19,7 @@ export interface TrainingClient {
 export function createTrainingClient(onEvent: (event: WorkerEvent) => void): TrainingClient {
   let worker: Worker | null = null;
   let currentRun = -1;
+  let lastBackend: TrainConfig['backend'] | null = null;
 
   const ensureWorker = (): Worker => {
     if (worker) return worker;
@@ -43,6 +44,13 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
   return {
     start(runId, table, spec, config) {
       currentRun = runId;
+      // A fresh worker for a new backend choice: moving an existing worker onto wasm after another
+      // backend failed to train there, while a fresh worker trains on it.
+      if (lastBackend !== null && lastBackend !== config.backend) {
+        worker?.terminate();
+        worker = null;
+      }
+      lastBackend = config.backend;
       // The table is copied (structured clone), not transferred: the page keeps using it.
       send({ type: 'start', runId, table, spec, config });
     },

@@ -8,7 +8,7 @@ export type ModelKind = z.infer<typeof ModelKindSchema>;
 export const NEURAL_KINDS: readonly ModelKind[] = ['logistic-regression', 'mlp', 'wide-deep', 'mmoe', 'two-tower', 'sequence', 'lightgcn'];
 
 /** Where training runs: the fastest available (webgpu → webgl → cpu), or one named backend. */
-export const BackendChoiceSchema = z.enum(['auto', 'webgpu', 'webgl', 'cpu']);
+export const BackendChoiceSchema = z.enum(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']);
 export type BackendChoice = z.infer<typeof BackendChoiceSchema>;
 
 /** Histogram gradient-boosted trees (see lib/models/gbdt.ts). */

@@ -12,7 +12,7 @@ import type { TrainErrorInfo } from './errors';
 import type { TaskEvaluation } from './evaluate';
 import type { LossPoint, TrainProgress } from './trainer';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** The backend a run uses, with what the adapter says about itself (shown in the UI). */
 export interface BackendInfo {

@@ -20,13 +20,18 @@ const learningRates = new Map<number, number>();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
 registerFastCpuSegmentSum();
 
+// wasm is left out: moving a worker onto wasm after another backend failed (a fresh worker works),
+// so it is offered by explicit choice, which starts a fresh worker.
 const CANDIDATES = ['webgpu', 'webgl', 'cpu'] as const;
 
 /** About a second of the actual model on each backend that starts; switch to the fastest. */
 async function fastestBackend(first: BackendInfo, data: ReturnType<typeof prepareData>, config: TrainConfig): Promise<BackendInfo> {
   const speeds: { name: BackendName; rowsPerSecond: number }[] = [];
+  const infos = new Map<BackendName, Omit<BackendInfo, 'fallbacks'>>();
   for (const name of CANDIDATES) {
-    if (!(await switchBackend(name))) continue;
+    const info = await switchBackend(name);
+    if (!info) continue;
+    infos.set(name, info);
     try {
       speeds.push({ name, rowsPerSecond: await measureTrainingSpeed(data, config, 1) });
     } catch {
@@ -36,8 +41,8 @@ async function fastestBackend(first: BackendInfo, data: ReturnType<typeof prepar
   speeds.sort((a, b) => b.rowsPerSecond - a.rowsPerSecond);
   const best = speeds[0]?.name ?? first.name;
   await switchBackend(best);
-  const description = best === first.name ? first.description : best === 'cpu' ? 'tfjs cpu backend (JavaScript)' : best === 'webgl' ? 'WebGL' : first.description;
-  return { ...first, name: best, description: `${description} — fastest in a 1 s benchmark of this model`, isSoftware: best === 'cpu' || first.isSoftware, benchmark: speeds };
+  const info = best === first.name ? first : (infos.get(best) ?? first);
+  return { ...first, ...info, description: `${info.description} — fastest in a 1 s benchmark of this model`, benchmark: speeds };
 }
 
 function post(event: WorkerEvent): void {

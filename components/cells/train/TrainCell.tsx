@@ -37,6 +37,7 @@ export function TrainCell() {
             { value: 'auto', label: 'auto: WebGPU, else WebGL, else CPU' },
             { value: 'webgpu', label: 'WebGPU' },
             { value: 'webgl', label: 'WebGL' },
+            { value: 'wasm', label: 'WebAssembly (SIMD)' },
             { value: 'cpu', label: 'CPU (JavaScript)' },
           ]}
         />

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 
-interface CpuBackendLike {
+/** What the kernel needs of the cpu and wasm backends: a synchronous read and a way to make the output. */
+interface HostBackendLike {
   readSync(dataId: object): Float32Array | Int32Array;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array | Int32Array): tf.TensorInfo;
+  makeTensorInfo?(shape: number[], dtype: tf.DataType, values: Float32Array | Int32Array): tf.TensorInfo;
+  makeOutput?(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array | Int32Array): tf.TensorInfo;
 }
 
 /**
@@ -23,27 +25,39 @@ export function unsortedSegmentSumCpu(x: Float32Array | Int32Array, segmentIds: 
   return out;
 }
 
-let registered = false;
+const registered = new Set<string>();
 
-/** Replace the cpu backend's UnsortedSegmentSum with the linear-time one (once per thread). */
-export function registerFastCpuSegmentSum(): void {
-  if (registered) return;
-  registered = true;
-  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
+/**
+ * Register the linear-time UnsortedSegmentSum for a backend that keeps tensors in host memory:
+ * `cpu` (replacing its O(segments × rows) kernel) and `wasm` (which has none, so embeddings could
+ * not train there at all; tfjs issue 8082). Once per thread and backend.
+ */
+export function registerFastSegmentSum(backendName: 'cpu' | 'wasm'): void {
+  if (registered.has(backendName)) return;
+  registered.add(backendName);
+  if (tf.getKernel('UnsortedSegmentSum', backendName)) tf.unregisterKernel('UnsortedSegmentSum', backendName);
   tf.registerKernel({
     kernelName: 'UnsortedSegmentSum',
-    backendName: 'cpu',
+    backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
       const numSegments = (attrs as unknown as { numSegments: number }).numSegments;
-      const cpu = backend as unknown as CpuBackendLike;
-      const ids = Int32Array.from(cpu.readSync(segmentIds.dataId));
+      const host = backend as unknown as HostBackendLike;
+      const ids = Int32Array.from(host.readSync(segmentIds.dataId));
       // Segment ids index the leading dimensions of x; everything after them is one row.
       const leading = segmentIds.shape.reduce((a, b) => a * b, 1);
       const width = leading === 0 ? 0 : x.shape.reduce((a, b) => a * b, 1) / leading;
       const dtype = x.dtype === 'int32' ? 'int32' : 'float32';
-      const values = unsortedSegmentSumCpu(cpu.readSync(x.dataId), ids, numSegments, width, dtype);
-      return cpu.makeTensorInfo([numSegments, ...x.shape.slice(segmentIds.shape.length)], dtype, values);
+      const values = unsortedSegmentSumCpu(host.readSync(x.dataId), ids, numSegments, width, dtype);
+      const shape = [numSegments, ...x.shape.slice(segmentIds.shape.length)];
+      // By backend name, not by method: the cpu backend also has a makeOutput, with another signature.
+      if (backendName === 'wasm') return host.makeOutput!(shape, dtype, undefined, values);
+      return host.makeTensorInfo!(shape, dtype, values);
     },
   });
+}
+
+/** The cpu backend's kernel (Node tests and the browser's cpu fallback). */
+export function registerFastCpuSegmentSum(): void {
+  registerFastSegmentSum('cpu');
 }
