@@ -6,6 +6,7 @@ import type { ModelDiagnostics } from '../train/diagnostics';
 import { calibrateHead, evaluateTask, type TaskEvaluation } from '../train/evaluate';
 import type { PreparedData } from '../train/prepare';
 import type { LossPoint, TrainCallbacks, TrainResult } from '../train/trainer';
+import { sampledLogOdds } from '../train/modelShape';
 import { categoricalBins, categoryBin, numericBin, numericBins, type FeatureBins } from './trees/binning';
 import { boostRound, type BoostParams } from './trees/booster';
 import { binnedMatrix, type TreeNode } from './trees/tree';
@@ -28,7 +29,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
   const validationBins = binsOf(data.validation);
   const sideBins = binsOf(data.trainSide.encoded);
   const params: BoostParams = { ...p, seed: config.seed };
-  const base = initialScores(data);
+  const base = sampledLogOdds(data); // the booster's base score: each head's sampled base rate
   const state = data.tasks.map((_, t) => ({
     labels: Float64Array.from({ length: n }, (_, i) => data.trainLabels[i * T + t]),
     weights: Float64Array.from({ length: n }, (_, i) => data.trainMasks[i * T + t]),
@@ -141,21 +142,6 @@ function column(values: Float32Array, width: number, j: number): Float32Array {
 
 function probabilities(scores: Float64Array): Float32Array {
   return Float32Array.from(scores, (s) => 1 / (1 + Math.exp(-s)));
-}
-
-/** Log-odds of each task's weighted positive share on its sampled rows: the booster's base score. */
-function initialScores(data: PreparedData): number[] {
-  const T = data.tasks.length;
-  return data.tasks.map((_, t) => {
-    let pos = 0;
-    let all = 0;
-    for (let i = 0; i < data.train.rows; i++) {
-      all += data.trainMasks[i * T + t];
-      pos += data.trainMasks[i * T + t] * data.trainLabels[i * T + t];
-    }
-    const r = Math.min(1 - 1e-6, Math.max(1e-6, all ? pos / all : 0.5));
-    return Math.log(r / (1 - r));
-  });
 }
 
 /** Validation log loss of a task after recalibration (what early stopping watches). */

@@ -4,7 +4,7 @@ import type { BackendName } from './protocol';
 import type { TrainConfig } from './config';
 import { disposeInputs, inputsOf } from './inputs';
 import type { PreparedData } from './prepare';
-import { modelShapeOf } from './trainer';
+import { modelShapeOf } from './modelShape';
 
 export interface BackendSpeed {
   name: BackendName;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { trainGbdt } from '../models/gbdt';
 import { buildModel, type NeuralKind } from '../models/registry';
-import type { ModelShape, MultiHeadModel } from '../models/types';
+import type { MultiHeadModel } from '../models/types';
 import { shuffleInPlace } from '../sampling/random';
 import { taskLossWeight, type TrainConfig } from './config';
 import { disposeCheckpoint, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoint';
@@ -17,6 +17,7 @@ import { rankingLoss } from './rankingLoss';
 import type { RankingLoss } from '../formulate/spec';
 import { inBatchSoftmaxLoss } from './retrieval';
 import { learningRateAt } from './schedule';
+import { modelShapeOf } from './modelShape';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -77,35 +78,6 @@ export interface TrainResult {
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
 const FLUSH_MS = 250;
 const EVALS_PER_EPOCH = 4;
-
-/** The builder's view of prepared data and settings. */
-export function modelShapeOf(data: PreparedData, config: TrainConfig): ModelShape {
-  return {
-    denseDim: data.train.denseDim,
-    idDim: data.train.idDim,
-    bagDim: data.train.bagDim,
-    vocabularySize: Math.max(1, data.encoders.vocabularySize),
-    crossDim: data.train.crossDim,
-    crossVocabularySize: data.encoders.crossVocabularySize,
-    historyDim: data.train.historyDim,
-    tasks: data.tasks,
-    l2: config.l2,
-    initialBias: sampledLogOdds(data),
-    bagLengths: data.encoders.bags.map((b) => b.maxLength),
-    itemSlot: data.model.itemSlot,
-    userSlot: data.model.userSlot,
-    towerSplit: data.model.towerSplit,
-    graph: data.model.graph,
-    hiddenLayers: config.hiddenLayers,
-    embeddingDim: config.embeddingDim,
-    sharing: config.sharing,
-    experts: config.experts,
-    historyPooling: config.historyPooling,
-    graphLayers: config.graphLayers,
-    graphScoring: config.graphScoring,
-    seed: config.seed,
-  };
-}
 
 /**
  * Train a model on prepared data: GBDT by boosting (lib/models/gbdt.ts), every other kind with
@@ -326,21 +298,6 @@ function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceDa
 /** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */
 function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
   return tf.div(tf.sum(tf.mul(values, weights), 0), tf.maximum(tf.sum(weights, 0), 1e-6)) as tf.Tensor1D;
-}
-
-/** Log-odds of each head's positive share among the rows it trains on. */
-export function sampledLogOdds(data: Pick<PreparedData, 'tasks' | 'train' | 'trainMasks' | 'trainLabels'>): number[] {
-  const T = data.tasks.length;
-  return data.tasks.map((_, t) => {
-    let pos = 0;
-    let seen = 0;
-    for (let i = 0; i < data.train.rows; i++) {
-      seen += data.trainMasks[i * T + t];
-      pos += data.trainMasks[i * T + t] * data.trainLabels[i * T + t];
-    }
-    const r = Math.min(1 - 1e-4, Math.max(1e-4, seen ? pos / seen : 0.5));
-    return Math.log(r / (1 - r));
-  });
 }
 
 /** The ranking loss of the ranked head over a batch of lists. */
