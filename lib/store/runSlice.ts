@@ -88,7 +88,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     }
     const point = sweep.points[sweep.next];
     set({ sweep: { ...sweep, next: sweep.next + 1 } });
-    setTimeout(() => get().startRun({ config: point.config, sweep: { index: sweep.next, total: sweep.points.length, values: point.values } }), 0);
+    setTimeout(() => {
+      get().startRun({ config: point.config, sweep: { index: sweep.next, total: sweep.points.length, values: point.values } });
+      // A point that cannot start (the settings became invalid meanwhile) ends the sweep, saying why.
+      if (get().run?.status !== 'running') set({ sweep: null, sweepError: `The sweep stopped before run ${sweep.next + 1}: ${get().runBlockers.join('; ') || 'the run could not start'}.` });
+    }, 0);
   };
   return {
   run: null,

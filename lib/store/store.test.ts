@@ -10,6 +10,20 @@ const shop = readFileSync(join(__dirname, '../../e2e/fixtures/shop_small.csv'), 
 describe('app store', () => {
   beforeEach(() => useAppStore.setState({ table: null, profiles: [], dataError: null, run: null, cells: INITIAL_STATUSES, weights: {} }));
 
+  it('a sweep whose point cannot start ends with the reason instead of waiting forever', async () => {
+    useAppStore.setState({ sweep: null, sweepError: null });
+    useAppStore.getState().startSweep({ mode: 'grid', budget: 2, seed: 1, parameters: [{ name: 'epochs', values: [1, 2] }] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(useAppStore.getState().sweep).toBeNull();
+    expect(useAppStore.getState().sweepError).toMatch(/The sweep stopped before run 1/);
+  });
+
+  it('a sweep with an out-of-range value is refused before anything trains', () => {
+    useAppStore.getState().startSweep({ mode: 'grid', budget: 2, seed: 1, parameters: [{ name: 'batchSize', values: [8] }] });
+    expect(useAppStore.getState().sweepError).toMatch(/batch size 8: batch size must be at least 16/);
+    expect(useAppStore.getState().run).toBeNull();
+  });
+
   it('loads a table, detects actions and picks a default spec', () => {
     expect(useAppStore.getState().loadText(shop, 'shop.csv')).toBe(true);
     const s = useAppStore.getState();
