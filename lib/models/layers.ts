@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelInputs, ModelShape } from './types';
+import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
  * Building blocks shared by the neural models. Seeds are derived from the model seed and a fixed
@@ -124,4 +124,28 @@ export function embedInputs(table: tf.Tensor | null, shape: ModelShape, x: Model
   }
   if (parts.length === 0) return tf.zeros([batch, 0]);
   return parts.length === 1 ? parts[0] : tf.concat(parts, 1);
+}
+
+/**
+ * The MultiHeadModel every builder returns: logits in a tidy scope, L2 over `penalised` (all
+ * variables by default), and dispose of the variables plus any constant tensors the model owns.
+ */
+export function assembleModel(
+  kind: MultiHeadModel['kind'],
+  shape: ModelShape,
+  variables: tf.Variable[],
+  forward: (x: ModelInputs) => tf.Tensor2D,
+  options: { penalised?: tf.Variable[]; constants?: tf.Tensor[] } & Pick<MultiHeadModel, 'gates' | 'towers'> = {},
+): MultiHeadModel {
+  const { penalised = variables, constants = [], ...extras } = options;
+  return {
+    kind,
+    tasks: shape.tasks,
+    variables,
+    parameterCount: countParameters(variables),
+    logits: (x) => tf.tidy(() => forward(x)),
+    penalty: () => l2Penalty(penalised, shape.l2),
+    dispose: () => [...variables, ...constants].forEach((t) => t.dispose()),
+    ...extras,
+  };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, embeddingTable, l2Penalty, owned } from './layers';
+import { assembleModel, embeddingTable, owned } from './layers';
 import { buildMlpTower } from './mlp';
 import type { ModelShape, MultiHeadModel } from './types';
 
@@ -36,13 +36,14 @@ export function buildLightGcn(shape: ModelShape): MultiHeadModel {
 
   if (shape.graphScoring === 'mlp') {
     const tower = buildMlpTower(shape, shape.initialBias, 0, undefined, propagate);
-    return finish(shape, tower.variables, (x) => tower.forward(x), constants);
+    return assembleModel('lightgcn', shape, tower.variables, tower.forward, { constants });
   }
   const table = embeddingTable(shape, shape.embeddingDim, shape.seed * 1000);
   if (!table) throw new Error('LightGCN needs an embedding table');
   const scale = owned(tf.ones([T, shape.embeddingDim])); // a_t: each task's weighting of the shared dimensions
   const bias = owned(tf.tensor1d(shape.initialBias));
-  return finish(
+  return assembleModel(
+    'lightgcn',
     shape,
     [table, scale, bias],
     (x) => {
@@ -51,18 +52,6 @@ export function buildLightGcn(shape: ModelShape): MultiHeadModel {
       const column = (slot: number) => tf.gather(final, tf.reshape(tf.slice(x.ids, [0, slot], [batch, 1]), [-1])); // [B, d]
       return tf.add(tf.matMul(tf.mul(column(userSlot), column(itemSlot)), tf.transpose(scale)), bias) as tf.Tensor2D;
     },
-    constants,
+    { constants },
   );
-}
-
-function finish(shape: ModelShape, variables: tf.Variable[], forward: (x: Parameters<MultiHeadModel['logits']>[0]) => tf.Tensor2D, constants: tf.Tensor[]): MultiHeadModel {
-  return {
-    kind: 'lightgcn',
-    tasks: shape.tasks,
-    variables,
-    parameterCount: countParameters(variables),
-    logits: (x) => tf.tidy(() => forward(x)),
-    penalty: () => l2Penalty(variables, shape.l2),
-    dispose: () => [...variables, ...constants].forEach((v) => v.dispose()),
-  };
 }

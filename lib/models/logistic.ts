@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, l2Penalty, owned } from './layers';
+import { assembleModel, owned } from './layers';
 import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
 
 /**
@@ -13,15 +13,7 @@ import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
  */
 export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
   const linear = buildLinearPart(shape, true);
-  return {
-    kind: 'logistic-regression',
-    tasks: shape.tasks,
-    variables: linear.variables,
-    parameterCount: countParameters(linear.variables),
-    logits: (x) => tf.tidy(() => linear.logits(x)),
-    penalty: () => l2Penalty(linear.weights, shape.l2),
-    dispose: () => linear.variables.forEach((v) => v.dispose()),
-  };
+  return assembleModel('logistic-regression', shape, linear.variables, linear.logits, { penalised: linear.weights });
 }
 
 /** The linear ("wide") part: weights per dense feature, id, bag id and cross bucket, per task. */

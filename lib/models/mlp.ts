@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, linearHead, placeColumns, selectAll } from './layers';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, placeColumns, selectAll } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -13,15 +13,7 @@ import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 export function buildMlp(shape: ModelShape): MultiHeadModel {
   const towers = shape.sharing === 'shared-bottom' ? [buildMlpTower(shape, shape.initialBias, 0)] : shape.tasks.map((_, t) => buildMlpTower(shape, [shape.initialBias[t]], t + 1));
   const variables = towers.flatMap((t) => t.variables);
-  return {
-    kind: 'mlp',
-    tasks: shape.tasks,
-    variables,
-    parameterCount: countParameters(variables),
-    logits: (x) => tf.tidy(() => placeColumns(towers.map((tower) => tower.forward(x)))),
-    penalty: () => l2Penalty(variables, shape.l2),
-    dispose: () => variables.forEach((v) => v.dispose()),
-  };
+  return assembleModel('mlp', shape, variables, (x) => placeColumns(towers.map((tower) => tower.forward(x))));
 }
 
 export interface MlpTower {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, linearHead, owned, placeColumns, selectAll, sumAll } from './layers';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, owned, placeColumns, selectAll, sumAll } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -27,30 +27,23 @@ export function buildMmoe(shape: ModelShape): MultiHeadModel {
   const gateOf = (input: tf.Tensor2D, t: number): tf.Tensor2D => tf.softmax(inputWidth > 0 ? tf.matMul(input, gates[t]) : tf.zeros([input.shape[0], E])) as tf.Tensor2D;
   const embed = (x: ModelInputs) => embedInputs(table, shape, x, selection);
 
-  return {
-    kind: 'mmoe',
-    tasks: shape.tasks,
-    variables,
-    parameterCount: countParameters(variables),
-    // 2-D products only (gather a gate column, scale an expert): cheap, and every kernel involved
-    // is one the MLP already runs on each backend.
-    logits: (x) =>
-      tf.tidy(() => {
-        const input = embed(x);
-        const outputs = experts.map((ex) => ex.forward(input)); // E × [B, H]
-        const columns = shape.tasks.map((_, t) => {
-          const g = gateOf(input, t);
-          const mixture = sumAll(outputs.map((out, e) => tf.mul(tf.gather(g, [e], 1), out))) as tf.Tensor2D; // Σ_e g_e · f_e  [B, H]
-          return tf.add(tf.matMul(mixture, tf.gather(head.w, [t], 1)), tf.gather(head.b, [t])) as tf.Tensor2D; // [B, 1]
-        });
-        return placeColumns(columns);
-      }),
+  // 2-D products only (gather a gate column, scale an expert): cheap, and every kernel involved
+  // is one the MLP already runs on each backend.
+  const forward = (x: ModelInputs): tf.Tensor2D => {
+    const input = embed(x);
+    const outputs = experts.map((ex) => ex.forward(input)); // E × [B, H]
+    const columns = shape.tasks.map((_, t) => {
+      const g = gateOf(input, t);
+      const mixture = sumAll(outputs.map((out, e) => tf.mul(tf.gather(g, [e], 1), out))) as tf.Tensor2D; // Σ_e g_e · f_e  [B, H]
+      return tf.add(tf.matMul(mixture, tf.gather(head.w, [t], 1)), tf.gather(head.b, [t])) as tf.Tensor2D; // [B, 1]
+    });
+    return placeColumns(columns);
+  };
+  return assembleModel('mmoe', shape, variables, forward, {
     gates: (x) =>
       tf.tidy(() => {
         const input = embed(x);
         return tf.stack(shape.tasks.map((_, t) => gateOf(input, t)), 1) as tf.Tensor3D; // forward only: [B, T, E]
       }),
-    penalty: () => l2Penalty(variables, shape.l2),
-    dispose: () => variables.forEach((v) => v.dispose()),
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, denseStack, l2Penalty, owned } from './layers';
+import { assembleModel, denseStack, owned } from './layers';
 import { buildMlpTower } from './mlp';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
@@ -42,13 +42,5 @@ export function buildSequenceModel(shape: ModelShape): MultiHeadModel {
   };
 
   const tower = buildMlpTower(shape, shape.initialBias, 0, { width: d, features: pooled, variables: poolVariables });
-  return {
-    kind: 'sequence',
-    tasks: shape.tasks,
-    variables: tower.variables,
-    parameterCount: countParameters(tower.variables),
-    logits: (x) => tf.tidy(() => tower.forward(x)),
-    penalty: () => l2Penalty(tower.variables, shape.l2),
-    dispose: () => tower.variables.forEach((v) => v.dispose()),
-  };
+  return assembleModel('sequence', shape, tower.variables, tower.forward);
 }

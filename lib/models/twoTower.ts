@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, denseStack, embedInputs, embeddedWidth, embeddingTable, l2Penalty, owned, selectAll, type InputSelection } from './layers';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, owned, selectAll, type InputSelection } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -42,14 +42,8 @@ export function buildTwoTower(shape: ModelShape): MultiHeadModel {
   const item = tower(itemSide, 200);
   const bias = owned(tf.tensor1d(shape.initialBias));
   const variables = [...(table ? [table] : []), ...query.variables, ...item.variables, bias];
-  return {
-    kind: 'two-tower',
-    tasks: shape.tasks,
-    variables,
-    parameterCount: countParameters(variables),
-    logits: (x) => tf.tidy(() => tf.add(tf.sum(tf.mul(query.embed(x), item.embed(x)), 2), bias) as tf.Tensor2D),
+  return assembleModel('two-tower', shape, variables, (x) => tf.add(tf.sum(tf.mul(query.embed(x), item.embed(x)), 2), bias) as tf.Tensor2D, {
+    penalised: variables.filter((v) => v !== bias),
     towers: { query: (x) => tf.tidy(() => query.embed(x)), item: (x) => tf.tidy(() => item.embed(x)) },
-    penalty: () => l2Penalty(variables.filter((v) => v !== bias), shape.l2),
-    dispose: () => variables.forEach((v) => v.dispose()),
-  };
+  });
 }

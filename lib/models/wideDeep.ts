@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParameters, l2Penalty } from './layers';
+import { assembleModel } from './layers';
 import { buildLinearPart } from './logistic';
 import { buildMlpTower } from './mlp';
 import type { ModelShape, MultiHeadModel } from './types';
@@ -14,13 +14,5 @@ export function buildWideDeep(shape: ModelShape): MultiHeadModel {
   const wide = buildLinearPart(shape, false);
   const deep = buildMlpTower(shape, shape.initialBias, 0);
   const variables = [...wide.variables, ...deep.variables];
-  return {
-    kind: 'wide-deep',
-    tasks: shape.tasks,
-    variables,
-    parameterCount: countParameters(variables),
-    logits: (x) => tf.tidy(() => tf.add(wide.logits(x), deep.forward(x))),
-    penalty: () => l2Penalty(variables, shape.l2),
-    dispose: () => variables.forEach((v) => v.dispose()),
-  };
+  return assembleModel('wide-deep', shape, variables, (x) => tf.add(wide.logits(x), deep.forward(x)));
 }
