@@ -1,4 +1,6 @@
 'use client';
+import { memo } from 'react';
+import { countRender } from './renderCount';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from './downsample';
 import { emaSmooth } from './smoothing';
@@ -13,8 +15,10 @@ const MAX_POINTS = 300;
 /**
  * Train loss per step (raw, faint, and EMA-smoothed) and validation loss per evaluation, on one
  * step axis, linear or log scale. No animation: points stream in.
+ * Memoised: progress-only updates (every few hundred ms) do not redraw it.
  */
-export function LossChart({ series, label, smoothing = 0, logScale = false }: { series: LossSeries; label: string; smoothing?: number; logScale?: boolean }) {
+export const LossChart = memo(function LossChart({ series, label, smoothing = 0, logScale = false }: { series: LossSeries; label: string; smoothing?: number; logScale?: boolean }) {
+  countRender('LossChart');
   const smoothed = emaSmooth(
     series.train.map((p) => p.loss),
     smoothing,
@@ -42,4 +46,4 @@ export function LossChart({ series, label, smoothing = 0, logScale = false }: { 
       </ResponsiveContainer>
     </div>
   );
-}
+});

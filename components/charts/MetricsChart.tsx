@@ -1,12 +1,17 @@
 'use client';
+import { memo } from 'react';
+import { countRender } from './renderCount';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TaskEvaluation } from '@/lib/train/evaluate';
 import { downsample } from './downsample';
 
 const MAX_POINTS = 200;
 
-/** Validation AUC, normalized entropy and calibration ratio of one head at every evaluation. */
-export function MetricsChart({ evaluations, label }: { evaluations: TaskEvaluation[]; label: string }) {
+/** Validation AUC, normalized entropy and calibration ratio of one head at every evaluation.
+ * Memoised: progress-only updates (every few hundred ms) do not redraw it.
+ */
+export const MetricsChart = memo(function MetricsChart({ evaluations, label }: { evaluations: TaskEvaluation[]; label: string }) {
+  countRender('MetricsChart');
   const points = downsample(
     evaluations.map((e) => ({ step: e.step, auc: e.auc, ne: e.normalizedEntropy, ratio: e.calibrationRatio })).filter((p) => Number.isFinite(p.auc) && Number.isFinite(p.ne) && Number.isFinite(p.ratio)),
     MAX_POINTS,
@@ -28,4 +33,4 @@ export function MetricsChart({ evaluations, label }: { evaluations: TaskEvaluati
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -1,4 +1,6 @@
 'use client';
+import { memo } from 'react';
+import { countRender } from './renderCount';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ReliabilityPoint {
@@ -7,8 +9,11 @@ export interface ReliabilityPoint {
   count: number;
 }
 
-/** Reliability diagram: mean recalibrated prediction vs observed rate per quantile bin; the diagonal is perfect calibration. */
-export function ReliabilityChart({ bins, label }: { bins: ReliabilityPoint[]; label: string }) {
+/** Reliability diagram: mean recalibrated prediction vs observed rate per quantile bin; the diagonal is perfect calibration.
+ * Memoised: progress-only updates (every few hundred ms) do not redraw it.
+ */
+export const ReliabilityChart = memo(function ReliabilityChart({ bins, label }: { bins: ReliabilityPoint[]; label: string }) {
+  countRender('ReliabilityChart');
   const top = Math.min(1, Math.max(0.01, ...bins.map((b) => Math.max(b.meanPredicted, b.observedRate))) * 1.1);
   const diagonal = [
     { meanPredicted: 0, diagonal: 0 },
@@ -28,7 +33,7 @@ export function ReliabilityChart({ bins, label }: { bins: ReliabilityPoint[]; la
       </ResponsiveContainer>
     </div>
   );
-}
+});
 
 /** Two significant digits, so small probabilities (0.004, 0.012) stay distinct on the axis. */
 function formatTick(v: number): string {

@@ -9,6 +9,7 @@ import type { ModelDiagnostics } from '../train/diagnostics';
 import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol';
 import type { LossPoint, TrainProgress } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
+import { exposeFaultInjection } from '../train/faults';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
@@ -49,6 +50,10 @@ export interface RunView {
   /** Gate weights, recall@k, feature importance: whatever the model kind shows beyond predictions. */
   diagnostics?: ModelDiagnostics;
   error?: TrainErrorInfo;
+  /** The step of the latest weights the page holds for resuming after a crash. */
+  checkpointStep?: number;
+  /** Each crash or device loss survived, in words (the run resumed after each). */
+  recoveries?: string[];
 }
 
 export interface RunSlice {
@@ -73,6 +78,8 @@ export interface RunSlice {
 }
 
 let client: TrainingClient | null = null;
+/** Worker events are applied in batches, at most one per BATCH_MS: one store update, one render. */
+const BATCH_MS = 50;
 /** Runs kept for comparison; each holds its validation predictions, so keep the list short. */
 const MAX_HISTORY = 24;
 let nextRunId = 1;
@@ -125,7 +132,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const itemColumn = spec.data.itemColumn ?? null;
     set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [], startedAt: Date.now(), sweep: point?.sweep } });
     get().dispatchCell({ type: 'start', cell: 'train' });
-    client ??= createTrainingClient((event) => get().handleWorkerEvent(event));
+    if (!client) {
+      client = createTrainingClient(batchEvents((events) => events.forEach((event) => get().handleWorkerEvent(event))));
+      exposeFaultInjection(client);
+    }
     client.start(runId, state.table, spec.data, config.data);
   },
   stopRun() {
@@ -162,6 +172,19 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         return update({ losses: run.losses.concat(event.points) });
       case 'evaluation':
         return update({ evaluations: [...run.evaluations, event.evaluations] });
+      case 'checkpoint':
+        return update({ checkpointStep: event.step });
+      case 'recovering': {
+        // The fresh worker replays from the checkpoint: drop what came after it, so curves do not double back.
+        const message = `${event.reason} at step ${run.progress?.step ?? 0}; restarted on ${event.backend} and resumed from step ${event.fromStep} (attempt ${event.attempt}).`;
+        return update({
+          recoveries: [...(run.recoveries ?? []), message],
+          losses: run.losses.filter((p) => p.step <= event.fromStep),
+          evaluations: run.evaluations.filter((round) => (round[0]?.step ?? 0) < event.fromStep),
+        });
+      }
+      case 'fault':
+        return; // The client turns faults into 'recovering' or 'error'; it never forwards them.
       case 'done': {
         update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
@@ -183,3 +206,32 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   },
 };
 };
+
+/**
+ * Collect events arriving within BATCH_MS and hand them over together. React batches the store
+ * updates made in one task into one render, so a burst of loss + progress + evaluation events
+ * redraws once. A timer, not requestAnimationFrame: a background tab must still finish sweeps.
+ */
+function batchEvents(apply: (events: WorkerEvent[]) => void): (event: WorkerEvent) => void {
+  let queue: WorkerEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return (event) => {
+    queue.push(event);
+    timer ??= setTimeout(() => {
+      const events = queue;
+      queue = [];
+      timer = null;
+      countBatch(events.length);
+      apply(events);
+    }, BATCH_MS);
+  };
+}
+
+/** For the re-render bound test (components/charts/renderCount.ts): batches and events delivered. */
+function countBatch(events: number): void {
+  if (typeof window === 'undefined') return;
+  const counts = (window as unknown as { __valueLabRenderCounts?: Record<string, number> }).__valueLabRenderCounts;
+  if (!counts) return;
+  counts.batches = (counts.batches ?? 0) + 1;
+  counts.events = (counts.events ?? 0) + events;
+}

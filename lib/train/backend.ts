@@ -53,7 +53,7 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     const architecture = a.architecture ?? '';
     const isSoftware = Boolean(a.isFallbackAdapter ?? adapter.isFallbackAdapter) || /swiftshader/i.test(`${architecture} ${a.vendor} ${a.description}`);
     const label = [a.vendor, architecture, a.description || a.device].filter(Boolean).join(' ');
-    return { name, vendor: a.vendor ?? '', architecture, isSoftware, description: `${label || 'unknown adapter'}${isSoftware ? ' (software adapter)' : ''}` };
+    return { name, vendor: a.vendor ?? '', architecture, isSoftware, description: `${label || 'unknown adapter'}${isSoftware ? ' (software adapter)' : ''}`, limits: deviceLimits() };
   }
   if (name === 'wasm') {
     // Binaries from this origin (scripts/copy-wasm.mjs). Threads stay off: the pthread workers of the
@@ -72,4 +72,24 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
   }
   if (name === 'cpu') return { name, vendor: '', architecture: 'cpu', isSoftware: true, description: 'tfjs cpu backend (JavaScript)' };
   return { name, vendor: '', architecture: 'webgl', isSoftware: false, description: 'WebGL' };
+}
+
+interface DeviceLike {
+  lost: Promise<{ reason?: string; message?: string }>;
+  destroy(): void;
+  limits?: Record<string, number>;
+}
+
+/** The GPUDevice behind the webgpu backend, when that is the active one. */
+export function activeWebGpuDevice(): DeviceLike | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: DeviceLike }).device ?? null;
+}
+
+/** The limits that bound what a model can hold on this GPU, shown next to the backend badge. */
+export function deviceLimits(): Record<string, number> | undefined {
+  const limits = activeWebGpuDevice()?.limits;
+  if (!limits) return undefined;
+  const keys = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupStorageSize', 'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupsPerDimension'];
+  return Object.fromEntries(keys.filter((k) => typeof limits[k] === 'number').map((k) => [k, limits[k]]));
 }

@@ -1,11 +1,13 @@
 /**
- * The page's only door to the training worker. It owns the Worker object, restarts it after a
- * crash, and turns worker failures into ordinary protocol error events.
+ * The page's only door to the training worker. It owns the Worker object, keeps the running run's
+ * latest checkpoint, and when the worker dies or loses its GPU device it starts a fresh worker that
+ * resumes from that checkpoint (lib/train/recovery.ts decides on which backend).
  */
 import type { Table } from '../data/table';
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { BackendName, InjectedFault, ResumePoint, WorkerEvent, WorkerRequest } from './protocol';
+import { describeFault, recoveryBackend } from './recovery';
 
 export interface TrainingClient {
   start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig): void;
@@ -13,27 +15,78 @@ export interface TrainingClient {
   pause(runId: number): void;
   resume(runId: number): void;
   setLearningRate(runId: number, learningRate: number): void;
+  /** Tests only (lib/train/faults.ts): make the worker crash or lose its device. */
+  injectFault(fault: InjectedFault): void;
   dispose(): void;
+}
+
+/** What a restarted worker needs to carry on with the run in progress. */
+interface ActiveRun {
+  runId: number;
+  table: Table;
+  spec: ProblemSpec;
+  config: TrainConfig;
+  backendInUse: BackendName | null;
+  checkpoint: ResumePoint | null;
+  failures: number;
+  paused: boolean;
+  learningRate: number | null;
 }
 
 export function createTrainingClient(onEvent: (event: WorkerEvent) => void): TrainingClient {
   let worker: Worker | null = null;
-  let currentRun = -1;
+  let active: ActiveRun | null = null;
   let lastBackend: TrainConfig['backend'] | null = null;
+
+  const replaceWorker = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  /** The worker died or lost its device: resume the run in a fresh one, or end it with the reason. */
+  const recover = (kind: 'crash' | 'device-lost', detail: string) => {
+    replaceWorker();
+    const run = active;
+    if (!run) return; // Nothing was running: the next start gets a fresh worker; nothing is lost.
+    run.failures++;
+    const backend = recoveryBackend(run.backendInUse, run.config.backend, run.failures);
+    const what = describeFault(kind, detail);
+    if (!backend) {
+      active = null;
+      onEvent({ type: 'error', runId: run.runId, error: { code: kind === 'device-lost' ? 'device-lost' : 'worker-crashed', message: `${what}, ${run.failures} times; no backend is left to try.`, hint: 'Reload the page and train again with a smaller batch size or model. Your data and finished runs are kept.' } });
+      return;
+    }
+    const fromStep = run.checkpoint?.step ?? 0;
+    onEvent({ type: 'recovering', runId: run.runId, reason: what, fromStep, backend, attempt: run.failures });
+    lastBackend = backend;
+    send({ type: 'start', runId: run.runId, table: run.table, spec: run.spec, config: { ...run.config, backend }, resume: run.checkpoint });
+    if (run.learningRate !== null) send({ type: 'set-learning-rate', runId: run.runId, learningRate: run.learningRate });
+    if (run.paused) send({ type: 'pause', runId: run.runId });
+  };
+
+  /** Events pass through to the page; the client keeps what recovery needs from them. */
+  const receive = (event: WorkerEvent) => {
+    const run = active && event.runId === active.runId ? active : null;
+    if (run && event.type === 'checkpoint') {
+      run.checkpoint = { step: event.step, weights: event.weights };
+      onEvent({ ...event, weights: [] }); // The page shows the step; the weights stay here.
+      return;
+    }
+    if (run && event.type === 'fault') return recover('device-lost', event.message);
+    if (run && event.type === 'backend') run.backendInUse = event.backend.name;
+    if (run && (event.type === 'done' || event.type === 'error')) active = null;
+    onEvent(event);
+  };
 
   const ensureWorker = (): Worker => {
     if (worker) return worker;
     const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'value-lab-training' });
-    w.onmessage = (message: MessageEvent<WorkerEvent>) => onEvent(message.data);
+    w.onmessage = (message: MessageEvent<WorkerEvent>) => {
+      if (worker === w) receive(message.data);
+    };
     w.onerror = (event) => {
       event.preventDefault();
-      w.terminate();
-      if (worker === w) worker = null;
-      onEvent({
-        type: 'error',
-        runId: currentRun,
-        error: { code: 'worker-crashed', message: `The training worker stopped unexpectedly${event.message ? `: ${event.message}` : ''}.`, hint: 'Press Train again; a fresh worker will start. Your data and finished runs are kept.' },
-      });
+      if (worker === w) recover('crash', event.message ?? '');
     };
     worker = w;
     return w;
@@ -43,13 +96,10 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
 
   return {
     start(runId, table, spec, config) {
-      currentRun = runId;
+      active = { runId, table, spec, config, backendInUse: null, checkpoint: null, failures: 0, paused: false, learningRate: null };
       // A fresh worker for a new backend choice: moving an existing worker onto wasm after another
       // backend failed to train there, while a fresh worker trains on it.
-      if (lastBackend !== null && lastBackend !== config.backend) {
-        worker?.terminate();
-        worker = null;
-      }
+      if (lastBackend !== null && lastBackend !== config.backend) replaceWorker();
       lastBackend = config.backend;
       // The table is copied (structured clone), not transferred: the page keeps using it.
       send({ type: 'start', runId, table, spec, config });
@@ -58,17 +108,23 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
       if (worker) send({ type: 'stop', runId });
     },
     pause(runId) {
+      if (active?.runId === runId) active.paused = true;
       if (worker) send({ type: 'pause', runId });
     },
     resume(runId) {
+      if (active?.runId === runId) active.paused = false;
       if (worker) send({ type: 'resume', runId });
     },
     setLearningRate(runId, learningRate) {
+      if (active?.runId === runId) active.learningRate = learningRate;
       if (worker) send({ type: 'set-learning-rate', runId, learningRate });
     },
+    injectFault(fault) {
+      if (worker) send({ type: 'inject-fault', fault });
+    },
     dispose() {
-      worker?.terminate();
-      worker = null;
+      replaceWorker();
+      active = null;
     },
   };
 }

@@ -9,6 +9,8 @@ export type TrainErrorCode =
   | 'diverged'
   | 'backend-failed'
   | 'worker-crashed'
+  | 'device-lost'
+  | 'resume-mismatch'
   | 'internal';
 
 /** A user-facing failure of a training run. */

@@ -22,14 +22,27 @@ export interface BackendInfo {
   vendor: string;
   architecture: string;
   isSoftware: boolean;
+  /** WebGPU only: the device's buffer and workgroup limits. */
+  limits?: Record<string, number>;
   /** Why earlier choices were skipped, e.g. "webgpu: navigator.gpu missing". */
   fallbacks: string[];
   /** When the only GPU was a software one: rows/s of the actual model on each usable backend, fastest first. */
   benchmark?: { name: BackendName; rowsPerSecond: number }[];
 }
 
+/** Weights read back at an evaluation: what a restarted worker resumes from. */
+export interface ResumePoint {
+  step: number;
+  /** Per model variable (in model.variables order), its values. */
+  weights: Float32Array[];
+}
+
+/** Faults a test can inject into the worker (only when the page opted in, see lib/train/faults.ts). */
+export type InjectedFault = 'crash' | 'device-lost' | 'nan';
+
 export type WorkerRequest =
-  | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig }
+  | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
+  | { type: 'inject-fault'; fault: InjectedFault }
   | { type: 'stop'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -72,10 +85,17 @@ export type WorkerEvent =
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
   | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null }
-  | { type: 'error'; runId: number; error: TrainErrorInfo };
+  | { type: 'error'; runId: number; error: TrainErrorInfo }
+  /** The run's weights at an evaluation (a few seconds apart): kept by the client to resume after a crash. */
+  | ({ type: 'checkpoint'; runId: number } & ResumePoint)
+  /** The GPU device went away (driver reset, sleep, another tab): the client restarts the worker. */
+  | { type: 'fault'; runId: number; fault: 'device-lost'; message: string }
+  /** Sent by the client, not the worker: the worker died or lost its device and the run is resuming. */
+  | { type: 'recovering'; runId: number; reason: string; fromStep: number; backend: TrainConfig['backend']; attempt: number };
 
 /** Buffers of a done event, handed over with `transfer` instead of being copied. */
 export function transferablesOf(event: WorkerEvent): Transferable[] {
+  if (event.type === 'checkpoint') return event.weights.map((w) => w.buffer) as Transferable[];
   if (event.type !== 'done') return [];
   const p = event.predictions;
   return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer)] as Transferable[];

@@ -3,7 +3,7 @@ import { trainGbdt } from '../models/gbdt';
 import { buildModel, type NeuralKind } from '../models/registry';
 import { shuffleInPlace } from '../sampling/random';
 import { taskLossWeight, type TrainConfig } from './config';
-import { disposeCheckpoint, restoreCheckpoint, takeCheckpoint, type Checkpoint } from './checkpoint';
+import { disposeCheckpoint, readWeights, restoreCheckpoint, takeCheckpoint, writeWeights, type Checkpoint } from './checkpoint';
 import { diagnose, type ModelDiagnostics } from './diagnostics';
 import { TrainError } from './errors';
 import type { TaskEvaluation } from './evaluate';
@@ -13,6 +13,7 @@ import { predictTrainSide, predictValidation, type ValidationPredictions } from 
 import type { PreparedData } from './prepare';
 import { learningRateAt } from './schedule';
 import { modelShapeOf } from './modelShape';
+import type { ResumePoint } from './protocol';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -36,6 +37,10 @@ export interface TrainCallbacks {
   isPaused?(): boolean;
   /** A base learning rate set during the run, replacing the configured one; null when unchanged. */
   learningRateOverride?(): number | null;
+  /** The weights at an evaluation, read back at most every few seconds, to resume from after a crash. */
+  onCheckpoint?(point: ResumePoint): void;
+  /** Least time between two onCheckpoint calls; default SNAPSHOT_MS. */
+  checkpointEveryMs?: number;
 }
 
 export interface TrainProgress {
@@ -73,6 +78,8 @@ export interface TrainResult {
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
 const FLUSH_MS = 250;
 const EVALS_PER_EPOCH = 4;
+/** Weights are read back for crash recovery at most this often (a readback of every parameter). */
+const SNAPSHOT_MS = 2000;
 
 /**
  * Train a model on prepared data: GBDT by boosting (lib/models/gbdt.ts), every other kind with
@@ -80,12 +87,21 @@ const EVALS_PER_EPOCH = 4;
  * mean cross-entropy over the rows it sees, times its task loss weight. Uses only asynchronous
  * readbacks, so it runs on WebGPU as well as on cpu.
  */
-export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks): Promise<TrainResult> {
+export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks, resume: ResumePoint | null = null): Promise<TrainResult> {
+  // Boosting restarts from scratch after a crash: its trees are not checkpointed.
   if (config.modelKind === 'gbdt') return trainGbdt(data, config, cb);
   const T = data.tasks.length;
   const n = data.train.rows;
   const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
   cb.onModel?.({ parameterCount: model.parameterCount });
+  if (resume) {
+    try {
+      writeWeights(model.variables, resume.weights);
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+  }
   const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
   // Heads whose σ(logit) is a score rather than a probability get a Platt map instead of recalibration.
   const scoreOnly = data.tasks.map((_, t) => retrieval || data.ranking?.task === t);
@@ -108,7 +124,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   let lastFlush = performance.now();
   let pausedFor = 0;
   const started = performance.now();
-  let step = 0;
+  let step = resume?.step ?? 0;
+  let lastSnapshot = -Infinity;
   let status: TrainResult['status'] = 'finished';
   let latest: ValidationPredictions | null = null;
   let learningRate = config.learningRate;
@@ -140,7 +157,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     });
     cb.onLoss(points);
     const memory = tf.memory();
-    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: (step * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
+    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
     lastFlush = performance.now();
   };
 
@@ -155,6 +172,10 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
       best = { loss, predictions: latest, checkpoint: takeCheckpoint(model.variables, step) };
       evaluationsSinceBest = 0;
     } else evaluationsSinceBest++;
+    if (cb.onCheckpoint && performance.now() - lastSnapshot >= (cb.checkpointEveryMs ?? SNAPSHOT_MS)) {
+      lastSnapshot = performance.now();
+      cb.onCheckpoint({ step, weights: await readWeights(model.variables) });
+    }
   };
 
   /** Wait while paused; true when a stop arrived meanwhile. */
@@ -167,14 +188,17 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   };
 
   try {
-    await evaluate(0);
+    // A resumed run continues inside the epoch it was in: the shuffle of an epoch is seeded by its number.
+    const firstEpoch = Math.floor(step / stepsPerEpoch) + 1;
+    const firstStepInEpoch = step % stepsPerEpoch;
+    await evaluate(firstEpoch - 1);
     let earlyStop = false;
-    for (let epoch = 1; epoch <= config.epochs && status === 'finished' && !diverged && !earlyStop; epoch++) {
+    for (let epoch = firstEpoch; epoch <= config.epochs && status === 'finished' && !diverged && !earlyStop; epoch++) {
       const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), config.seed + epoch);
       const orderTensor = tf.tensor1d(order, 'int32');
       const lists = data.ranking ? epochLists(data.ranking, config.seed + epoch) : null;
       try {
-        for (let s = 0; s < stepsPerEpoch; s++) {
+        for (let s = epoch === firstEpoch ? firstStepInEpoch : 0; s < stepsPerEpoch; s++) {
           if (cb.shouldStop() || (await waitWhilePaused())) {
             status = 'stopped';
             break;

@@ -3,14 +3,15 @@
  * The training worker: a thin adapter between the protocol and the pure trainer.
  * Every input is validated here, at the border, with the same schemas the page uses.
  */
+import * as tf from '@tensorflow/tfjs';
 import { ProblemSpecSchema } from '../formulate/spec';
-import { chooseBackend, switchBackend } from './backend';
+import { activeWebGpuDevice, chooseBackend, switchBackend } from './backend';
 import { measureTrainingSpeed } from './benchmark';
 import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
 import { registerFastCpuSegmentSum } from './kernels/segmentSum';
 import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
-import { transferablesOf, type BackendInfo, type BackendName, type WorkerEvent, type WorkerRequest } from './protocol';
+import { transferablesOf, type BackendInfo, type BackendName, type InjectedFault, type WorkerEvent, type WorkerRequest } from './protocol';
 import { trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -19,6 +20,41 @@ const paused = new Set<number>();
 const learningRates = new Map<number, number>();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
 registerFastCpuSegmentSum();
+/** The run in progress, for the device-loss handler. */
+let activeRun: number | null = null;
+/** Set once the WebGPU device is gone: nothing more can run in this worker. */
+let deviceLost: string | null = null;
+const watchedDevices = new WeakSet<object>();
+
+/** Tell the page when the GPU device disappears, so it restarts the worker instead of showing an error. */
+function watchDeviceLoss(): void {
+  const device = activeWebGpuDevice();
+  if (!device || watchedDevices.has(device)) return;
+  watchedDevices.add(device);
+  void device.lost.then((info) => {
+    deviceLost = info.message || info.reason || 'the device was lost';
+    if (activeRun !== null) post({ type: 'fault', runId: activeRun, fault: 'device-lost', message: deviceLost });
+  });
+}
+
+/** Test-only fault injection (the page sends it only when a test opted in; lib/train/faults.ts). */
+function injectFault(fault: InjectedFault): void {
+  if (fault === 'crash') {
+    // An uncaught exception: the page sees the worker's error event, as after a real crash.
+    setTimeout(() => {
+      throw new Error('injected crash');
+    }, 0);
+    return;
+  }
+  if (fault === 'nan') {
+    // Every trainable weight becomes NaN, as after a numerical blow-up: the next step's loss is NaN.
+    for (const v of Object.values(tf.engine().registeredVariables)) if (v.trainable) tf.tidy(() => v.assign(tf.fill(v.shape, NaN, v.dtype)));
+    return;
+  }
+  const device = activeWebGpuDevice();
+  if (device) device.destroy();
+  else if (activeRun !== null) post({ type: 'fault', runId: activeRun, fault: 'device-lost', message: 'injected device loss (not on WebGPU)' });
+}
 
 // wasm is left out: moving a worker onto wasm after another backend failed (a fresh worker works),
 // so it is offered by explicit choice, which starts a fresh worker.
@@ -64,6 +100,9 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
     case 'set-learning-rate':
       if (Number.isFinite(request.learningRate) && request.learningRate >= 0) learningRates.set(request.runId, request.learningRate);
       return;
+    case 'inject-fault':
+      injectFault(request.fault);
+      return;
     case 'start':
       void run(request);
   }
@@ -71,6 +110,7 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
 
 async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
   const { runId } = request;
+  activeRun = runId;
   try {
     const spec = ProblemSpecSchema.safeParse(request.spec);
     if (!spec.success) throw new TrainError('invalid-spec', `The problem setup is invalid: ${spec.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the Targets and Sampling cells and train again.');
@@ -85,6 +125,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
     const data = prepareData(request.table, spec.data, config.data);
     // A software GPU is often slower than the CPU: time the actual model on each backend and keep the fastest.
     const chosen = choice === 'auto' && backend.isSoftware && config.data.modelKind !== 'gbdt' ? await fastestBackend(backend, data, config.data) : backend;
+    watchDeviceLoss();
     post({ type: 'backend', runId, backend: chosen });
     post({
       type: 'prepared',
@@ -105,7 +146,8 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       shouldStop: () => stopRequested.has(runId),
       isPaused: () => paused.has(runId),
       learningRateOverride: () => learningRates.get(runId) ?? null,
-    });
+      onCheckpoint: (point) => post({ type: 'checkpoint', runId, ...point }),
+    }, request.resume ?? null);
     post({
       type: 'done',
       runId,
@@ -119,8 +161,12 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       notice: result.notice,
     });
   } catch (err) {
-    post({ type: 'error', runId, error: toTrainErrorInfo(err) });
+    // A lost device makes the next readback fail, sometimes before device.lost resolves: give it a
+    // moment, and let the fault event (already sent) speak instead of a confusing error.
+    if (activeWebGpuDevice()) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!deviceLost) post({ type: 'error', runId, error: toTrainErrorInfo(err) });
   } finally {
+    activeRun = null;
     stopRequested.delete(runId);
     paused.delete(runId);
     learningRates.delete(runId);

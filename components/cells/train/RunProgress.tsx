@@ -17,6 +17,7 @@ export function RunProgress({ run }: { run: RunView }) {
         {run.paused && run.status === 'running' && ' · paused'}
         {run.sweep && ` · sweep run ${run.sweep.index + 1} of ${run.sweep.total} (${Object.entries(run.sweep.values).map(([k, v]) => `${k} ${v}`).join(', ')})`}
         {p?.learningRate !== undefined && ` · learning rate ${p.learningRate.toPrecision(3)}`}
+        {run.checkpointStep !== undefined && run.status === 'running' && ` · resumable from step ${run.checkpointStep}`}
         {p?.memoryBytes !== undefined && ` · ${(p.memoryBytes / 2 ** 20).toFixed(1)} MB in ${p.tensors?.toLocaleString()} tensors`}
       </span>
       {run.prepared && (

@@ -6,6 +6,8 @@ import { RunControls } from './RunControls';
 import { SweepPanel } from './SweepPanel';
 import { CellFrame } from '../../notebook/CellFrame';
 import { RunProgress } from './RunProgress';
+import { BackendBadge } from './BackendBadge';
+import { countRender } from '../../charts/renderCount';
 import { TaskPanel } from './TaskPanel';
 import { SelectField } from '../../ui/SelectField';
 import type { BackendChoice } from '@/lib/train/config';
@@ -20,6 +22,7 @@ export function TrainCell() {
   const setConfig = useAppStore((s) => s.setConfig);
   const [smoothing, setSmoothing] = useState(0.6);
   const [logScale, setLogScale] = useState(false);
+  countRender('TrainCell');
   const running = run?.status === 'running';
   const latest = run?.evaluations[run.evaluations.length - 1] ?? [];
   return (
@@ -48,17 +51,7 @@ export function TrainCell() {
         <button className="secondary" onClick={stop} disabled={!running}>
           Stop
         </button>
-        {run?.backend && (
-          <span data-testid="backend" data-backend={run.backend.name}>
-            Backend: <strong>{run.backend.name}</strong> — {run.backend.description}
-            {run.backend.benchmark && (
-              <span className="muted" data-testid="backend-benchmark">
-                {' '}
-                (rows/s in the benchmark: {run.backend.benchmark.map((b) => `${b.name} ${Math.round(b.rowsPerSecond).toLocaleString('en-US')}`).join(', ')})
-              </span>
-            )}
-          </span>
-        )}
+        {run?.backend && <BackendBadge backend={run.backend} />}
       </div>
       <SweepPanel />
       {blockers.length > 0 && (
@@ -68,7 +61,7 @@ export function TrainCell() {
       )}
       {run && <RunProgress run={run} />}
       {run?.notice && (
-        <div className="alert" role="status" data-testid="run-notice" style={{ borderColor: 'var(--warn)', color: 'var(--fg)', background: '#fff8e6' }}>
+        <div className="alert warn" role="status" data-testid="run-notice">
           {run.notice}
         </div>
       )}
@@ -79,6 +72,15 @@ export function TrainCell() {
             <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
             Log-scale loss axis
           </label>
+        </div>
+      )}
+      {run?.recoveries && run.recoveries.length > 0 && (
+        <div className="alert warn" role="status" data-testid="run-recoveries">
+          <ul>
+            {run.recoveries.map((message, i) => (
+              <li key={i}>{message}</li>
+            ))}
+          </ul>
         </div>
       )}
       {run?.error && (

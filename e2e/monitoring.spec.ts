@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { openWithSample, trainToEnd } from './helpers';
+
+type Counts = Record<string, number>;
+
+test('live charts redraw once per batch of worker events, and only when their data changed', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts = {};
+  });
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.2');
+  await page.getByLabel('Batch size').fill('128');
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
+  const before = await page.evaluate(() => ({ ...(window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts }));
+  await trainToEnd(page);
+  const after = await page.evaluate(() => ({ ...(window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts }));
+  const delta = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
+  const tasks = await page.locator('[data-testid^="task-panel-"]').count();
+  const events = delta('events');
+  const batches = delta('batches');
+  console.log(`events ${events}, batches ${batches}, TrainCell ${delta('TrainCell')}, LossChart ${delta('LossChart')} for ${tasks} heads, MetricsChart ${delta('MetricsChart')}`);
+  expect(events).toBeGreaterThan(20); // a real stream of loss, progress and evaluation events
+  expect(batches).toBeLessThan(events); // bursts arrive as one batch
+  // One render of the cell per batch (plus a few for clicks and mounting), not one per event.
+  expect(delta('TrainCell')).toBeLessThanOrEqual(batches + 10);
+  // Charts are memoised: a progress-only batch does not redraw them.
+  expect(delta('LossChart')).toBeLessThanOrEqual(tasks * (batches + 4));
+  expect(delta('MetricsChart')).toBeLessThan(delta('LossChart'));
+});
