@@ -3,17 +3,33 @@ import { openWithSample, trainToEnd } from './helpers';
 
 type Counts = Record<string, number>;
 
-test('live charts redraw once per batch of worker events, and only when their data changed', async ({ page }) => {
+test('live charts redraw once per batch of worker events, only when their data changed; the tensor count stays flat', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts = {};
   });
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.2');
   await page.getByLabel('Batch size').fill('128');
-  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Epochs').fill('5');
   await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
   const before = await page.evaluate(() => ({ ...(window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts }));
+  // Sample the tensor count the progress line shows while the run goes: it must stay flat across epochs.
+  const tensorCounts: { epoch: number; tensors: number }[] = [];
+  const sampler = setInterval(() => {
+    void page
+      .getByTestId('run-progress')
+      .textContent()
+      .then((text) => {
+        const m = /epoch (\d+).* in ([\d,]+) tensors/.exec(text ?? '');
+        if (m) tensorCounts.push({ epoch: Number(m[1]), tensors: Number(m[2].replace(/,/g, '')) });
+      })
+      .catch(() => {});
+  }, 100);
   await trainToEnd(page);
+  clearInterval(sampler);
+  const later = tensorCounts.filter((c) => c.epoch >= 2).map((c) => c.tensors);
+  expect(later.length).toBeGreaterThan(2);
+  expect(Math.max(...later) - Math.min(...later)).toBeLessThanOrEqual(2);
   const after = await page.evaluate(() => ({ ...(window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts }));
   const delta = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
   const tasks = await page.locator('[data-testid^="task-panel-"]').count();
