@@ -11,6 +11,14 @@ export interface TimeParts {
  * date text. Returns null when missing or unreadable.
  */
 export function timeParts(col: Column, row: number, parsedText?: (number | null)[]): TimeParts | null {
+  const t = timestampMs(col, row, parsedText);
+  if (!t) return null;
+  const d = new Date(t.ms);
+  return { hour: t.dateOnly ? -1 : d.getUTCHours(), weekday: d.getUTCDay() };
+}
+
+/** The timestamp of a cell in epoch milliseconds (see timeParts for the accepted forms), or null. */
+export function timestampMs(col: Column, row: number, parsedText?: (number | null)[]): { ms: number; dateOnly: boolean } | null {
   let ms: number;
   let dateOnly = false;
   if (col.kind === 'number') {
@@ -29,9 +37,7 @@ export function timeParts(col: Column, row: number, parsedText?: (number | null)
     ms = parsed;
     dateOnly = !/\d{2}:\d{2}/.test(col.dictionary[code]);
   }
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return null;
-  return { hour: dateOnly ? -1 : d.getUTCHours(), weekday: d.getUTCDay() };
+  return Number.isNaN(new Date(ms).getTime()) ? null : { ms, dateOnly };
 }
 
 /** Parse every dictionary entry once (text columns repeat values). */

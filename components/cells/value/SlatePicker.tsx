@@ -7,27 +7,41 @@ import { SelectField } from '../../ui/SelectField';
 import { SlateTable } from './SlateTable';
 import type { ValueModelView } from './useValueModel';
 
-const LISTED_USERS = 100;
+const LISTED_SLATES = 100;
 
-/** Choose a user and see their validation slate ordered by the value score. */
+/** Choose a slate (a user, or a user in one hour/day) and see it ordered by the value score. */
 export function SlatePicker({ run, view }: { run: RunView; view: ValueModelView }) {
   const selected = useAppStore((s) => s.selectedUser);
   const select = useAppStore((s) => s.selectUser);
-  const biggest = useMemo(() => [...view.slates].sort((a, b) => b.rows.length - a.rows.length).slice(0, LISTED_USERS), [view.slates]);
-  const slate = view.slates.find((s) => s.key === selected) ?? biggest[0];
-  // Slate keys are numbers (dictionary codes for text ids): show the id as written in the data.
+  const { index } = view;
+  const size = (s: number) => index.starts[s + 1] - index.starts[s];
+  const biggest = useMemo(() => {
+    const count = (s: number) => index.starts[s + 1] - index.starts[s];
+    return Array.from(index.keys, (_, s) => s)
+      .sort((a, b) => count(b) - count(a) || a - b)
+      .slice(0, LISTED_SLATES);
+  }, [index]);
+  const chosen = index.keys.findIndex((k) => k === selected);
+  const slate = chosen >= 0 ? chosen : biggest[0];
+  // Slate keys are dictionary codes for text ids: show the user as written in the data.
   const userCol = run.spec.userColumn ? getColumn(run.table, run.spec.userColumn) : null;
-  const userName = (s: (typeof view.slates)[number]) => (userCol ? cellText(userCol, run.predictions!.rows[s.rows[0]]) : String(s.key));
-  if (!slate) return null;
+  const slateName = (s: number) => {
+    const row = run.predictions!.rows[index.order[index.starts[s]]];
+    const user = userCol ? cellText(userCol, row) : 'all rows';
+    const key = String(index.keys[s]);
+    const window = key.includes('@') ? ` · window ${key.split('@')[1]}` : '';
+    return `${user}${window} (${size(s)} impressions)`;
+  };
+  if (slate === undefined) return null;
   return (
     <div>
       <SelectField
-        label={run.spec.userColumn ? `Slate of ${run.spec.userColumn}` : 'Slate (no user column: all validation rows)'}
-        value={String(slate.key)}
-        onChange={(v) => select(Number(v))}
-        options={biggest.map((s) => ({ value: String(s.key), label: `${userName(s)} (${s.rows.length} impressions)` }))}
+        label={run.spec.userColumn ? `Sample slate of ${run.spec.userColumn}` : 'Sample slate (no user column: all validation rows)'}
+        value={String(slate)}
+        onChange={(v) => select(index.keys[Number(v)])}
+        options={biggest.map((s) => ({ value: String(s), label: slateName(s) }))}
       />
-      <SlateTable run={run} slate={slate} scores={view.scores} labels={view.labels} probabilities={view.probabilities} />
+      <SlateTable run={run} view={view} slate={slate} />
     </div>
   );
 }

@@ -2,16 +2,18 @@
 import { useMemo, useState } from 'react';
 import { cellText, getColumn } from '@/lib/data/table';
 import type { RunView } from '@/lib/store/runSlice';
-import { rankSlate, type Slate } from '@/lib/value/value';
+import { rankOneSlate } from '@/lib/value/rerank';
+import type { ValueModelView } from './useValueModel';
 
 const SHOWN = 15;
 
 /** One user's validation impressions ordered by value score, with arrows for rank changes since the last weight move. */
-export function SlateTable({ run, slate, scores, labels, probabilities }: { run: RunView; slate: Slate; scores: Float64Array; labels: Uint8Array[]; probabilities: Float32Array[] }) {
+export function SlateTable({ run, view, slate }: { run: RunView; view: ValueModelView; slate: number }) {
   const p = run.predictions!;
-  const order = useMemo(() => rankSlate(slate, scores), [slate, scores]);
+  const { scores, labels, probabilities } = view;
+  const order = useMemo(() => rankOneSlate(view.index, slate, scores), [view.index, slate, scores]);
   // Remember the order before the latest change (React's "previous props in state" pattern).
-  const [history, setHistory] = useState<{ slate: Slate; order: Int32Array; previous: Int32Array | null }>({ slate, order, previous: null });
+  const [history, setHistory] = useState<{ slate: number; order: Int32Array; previous: Int32Array | null }>({ slate, order, previous: null });
   if (history.order !== order) setHistory({ slate, order, previous: history.slate === slate ? history.order : null });
   const before = useMemo(() => (history.previous ? new Map(Array.from(history.previous, (i, r) => [i, r])) : null), [history.previous]);
   const itemCol = run.itemColumn ? getColumn(run.table, run.itemColumn) : null;

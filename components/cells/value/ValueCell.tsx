@@ -1,35 +1,46 @@
 'use client';
 import { useAppStore } from '@/lib/store';
+import type { SlateGrouping } from '@/lib/value/slateKeys';
 import { formatFormula } from '@/lib/value/value';
 import { CellFrame } from '../../notebook/CellFrame';
 import { NumberField } from '../../ui/NumberField';
+import { SelectField } from '../../ui/SelectField';
+import { CalibrationComparison } from './CalibrationComparison';
+import { FormulaExport } from './FormulaExport';
+import { FrontierPanel } from './FrontierPanel';
+import { NormalisationPanel } from './NormalisationPanel';
+import { OutcomeTable } from './OutcomeTable';
+import { PresetPanel } from './PresetPanel';
 import { SlatePicker } from './SlatePicker';
-import { TopKTable } from './TopKTable';
 import { useValueModel } from './useValueModel';
 import { WeightSliders } from './WeightSliders';
 
-/** Value model cell: weights → formula → re-ranked slates and top-K outcomes, all without retraining. */
+/** Value model cell: weights → formula → re-ranked slates and their outcomes, all without retraining. */
 export function ValueCell() {
   const run = useAppStore((s) => s.run);
   const weights = useAppStore((s) => s.weights);
   const topK = useAppStore((s) => s.topK);
   const setTopK = useAppStore((s) => s.setTopK);
-  const skip = useAppStore((s) => s.skipRecalibration);
+  const skipRecalibration = useAppStore((s) => s.skipRecalibration);
+  const normalised = useAppStore((s) => s.normalised);
+  const grouping = useAppStore((s) => s.slateGrouping);
+  const setGrouping = useAppStore((s) => s.setSlateGrouping);
   const usable = run?.predictions ? run : null;
-  const view = useValueModel(usable, weights, topK, skip);
+  const view = useValueModel(usable, weights, topK, { skipRecalibration, normalised, grouping });
   return (
     <CellFrame id="value" title="7 · Value model">
       <p className="explain">
-        score = Σ w · p(action), with each p recalibrated for its head&rsquo;s sampling. Blending actions rewards more than clicks (click
-        alone favours clickbait); a large negative weight on a harmful action keeps it out of the top of the slate. Moving a weight re-ranks
-        every held-out slate at once, from cached predictions.
+        score = Σ w · p(action), with each p recalibrated for its head&rsquo;s sampling. Blending actions rewards more than clicks (click alone favours clickbait);
+        a large negative weight on a harmful action keeps it out of the top of the slate. Moving a weight re-scores and re-ranks every held-out slate at once,
+        from cached predictions: nothing is retrained.
       </p>
       {!view || !usable ? (
         <p className="muted">Train a model to blend its predictions here.</p>
       ) : (
         <>
+          <PresetPanel tasks={view.tasks} />
           <WeightSliders tasks={view.tasks} />
-          {skip && usable.predictions && (
+          {skipRecalibration && (
             <p className="alert" role="note" data-testid="effective-weights">
               Recalibration is off: the raw outputs of downsampled heads are inflated by about 1/w, so the weights in force are about{' '}
               {view.tasks.map((t, i) => `${t}: ${formatEffective((weights[t] ?? 0) / usable.predictions!.calibrationRates[i])}`).join(', ')}.
@@ -40,10 +51,28 @@ export function ValueCell() {
               score = {formatFormula(view.tasks, view.tasks.map((t) => weights[t] ?? 0))}
             </span>
           </p>
+          <FormulaExport run={usable} tasks={view.tasks} />
           <div className="row">
-            <NumberField label="Top K per user" value={topK} min={1} max={100} step={1} onChange={(k) => setTopK(Math.round(k))} />
+            <NumberField label="Top K per slate" value={topK} min={1} max={100} step={1} onChange={(k) => setTopK(Math.round(k))} />
+            <SelectField<SlateGrouping>
+              label="Slates"
+              value={grouping}
+              onChange={setGrouping}
+              options={[
+                { value: 'user', label: 'held-out impressions of one user' },
+                ...(usable.spec.timeColumn
+                  ? [
+                      { value: 'user-day' as const, label: `one user in one day (${usable.spec.timeColumn})` },
+                      { value: 'user-hour' as const, label: `one user in one hour (${usable.spec.timeColumn})` },
+                    ]
+                  : []),
+              ]}
+            />
           </div>
-          <TopKTable tasks={view.tasks} outcome={view.outcome} k={topK} slates={view.slates.length} />
+          <OutcomeTable tasks={view.tasks} outcome={view.outcome} clickOnly={view.clickOnly} clickTask={view.clickTask} k={topK} slates={view.index.keys.length} />
+          <FrontierPanel view={view} k={topK} />
+          <CalibrationComparison view={view} k={topK} calibrationRates={usable.predictions!.calibrationRates} />
+          <NormalisationPanel view={view} hasUsers={Boolean(usable.spec.userColumn)} />
           <SlatePicker run={usable} view={view} />
         </>
       )}

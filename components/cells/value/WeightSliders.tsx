@@ -1,9 +1,11 @@
 'use client';
 import { useAppStore } from '@/lib/store';
+import { SLIDER_HALF_RANGE, sliderToWeight, weightToSlider } from '@/lib/value/weightScale';
 
-const RANGE = 100;
-
-/** One slider plus exact entry per action; negative weights penalise an action. */
+/**
+ * One slider plus exact entry per action. The slider is cubic (lib/value/weightScale.ts): ±1000 at
+ * the ends, steps of 0.001 near zero; arrow keys move it, the number field takes any exact value.
+ */
 export function WeightSliders({ tasks }: { tasks: string[] }) {
   const weights = useAppStore((s) => s.weights);
   const setWeight = useAppStore((s) => s.setWeight);
@@ -17,12 +19,21 @@ export function WeightSliders({ tasks }: { tasks: string[] }) {
             <label htmlFor={id}>
               weight of p({t}): <strong>{w}</strong>
             </label>
-            <input id={id} type="range" min={-RANGE} max={RANGE} step={0.5} value={Math.max(-RANGE, Math.min(RANGE, w))} onChange={(e) => setWeight(t, Number(e.target.value))} />
+            <input
+              id={id}
+              type="range"
+              min={-SLIDER_HALF_RANGE}
+              max={SLIDER_HALF_RANGE}
+              step={0.1}
+              value={weightToSlider(w)}
+              aria-valuetext={String(w)}
+              onChange={(e) => setWeight(t, sliderToWeight(Number(e.target.value)))}
+            />
             <input
               type="number"
               aria-label={`exact weight of p(${t})`}
               value={w}
-              step={0.5}
+              step="any"
               onChange={(e) => {
                 const v = Number(e.target.value);
                 if (e.target.value.trim() !== '' && Number.isFinite(v)) setWeight(t, v);
