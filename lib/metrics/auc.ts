@@ -1,11 +1,15 @@
-import { sortByScore } from './sorted';
+import { sortByScore, type SortedScores } from './sorted';
 
 /**
  * ROC AUC by the Mann–Whitney rank sum, tied scores sharing their average rank.
  * NaN when only one class is present (AUC is undefined there).
  */
 export function auc(scores: ArrayLike<number>, y: ArrayLike<number>): number {
-  const { values, labels, positives } = sortByScore(scores, y);
+  return aucOfSorted(sortByScore(scores, y));
+}
+
+/** AUC from scores already sorted with their labels (lib/metrics/summary.ts sorts once for all metrics). */
+export function aucOfSorted({ values, labels, positives }: SortedScores): number {
   const n = values.length;
   const negatives = n - positives;
   if (positives === 0 || negatives === 0) return NaN;

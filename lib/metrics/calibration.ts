@@ -1,4 +1,4 @@
-import { sortByScore } from './sorted';
+import { sortByScore, type SortedScores } from './sorted';
 
 /** One point of a reliability diagram. */
 export interface ReliabilityBin {
@@ -23,9 +23,13 @@ export function calibrationRatio(p: ArrayLike<number>, y: ArrayLike<number>): nu
  * equal-width bins would leave almost every row in the first bin.
  */
 export function reliabilityBins(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): ReliabilityBin[] {
-  const n = p.length;
+  return p.length === 0 ? [] : reliabilityOfSorted(sortByScore(p, y), bins);
+}
+
+/** Quantile reliability bins from predictions already sorted with their labels. */
+export function reliabilityOfSorted({ values, labels }: SortedScores, bins = 10): ReliabilityBin[] {
+  const n = values.length;
   if (n === 0) return [];
-  const { values, labels } = sortByScore(p, y);
   const out: ReliabilityBin[] = [];
   const k = Math.min(bins, n);
   for (let b = 0; b < k; b++) {

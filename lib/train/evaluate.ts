@@ -1,6 +1,5 @@
-import { auc } from '../metrics/auc';
-import { calibrationRatio, expectedCalibrationError, reliabilityBins, type ReliabilityBin } from '../metrics/calibration';
-import { logLoss, normalizedEntropy } from '../metrics/logloss';
+import type { ReliabilityBin } from '../metrics/calibration';
+import { headMetrics } from '../metrics/summary';
 import { crossFitPlatt } from '../metrics/platt';
 import { recalibrateAll } from '../sampling/recalibrate';
 
@@ -27,20 +26,10 @@ export function evaluateTask(task: string, sampledProbs: Float32Array, labels: U
   const all = known.every((k) => k === 1);
   const p = all ? calibrated : calibrated.filter((_, i) => known[i]);
   const y = all ? labels : labels.filter((_, i) => known[i]);
-  const reliability = reliabilityBins(p, y, 10);
+  const m = headMetrics(p, y, 10);
   return {
     calibrated,
-    evaluation: {
-      task,
-      step,
-      epoch,
-      valLoss: logLoss(p, y),
-      normalizedEntropy: normalizedEntropy(p, y),
-      auc: auc(p, y),
-      calibrationRatio: calibrationRatio(p, y),
-      ece: expectedCalibrationError(reliability),
-      reliability,
-    },
+    evaluation: { task, step, epoch, valLoss: m.logLoss, normalizedEntropy: m.normalizedEntropy, auc: m.auc, calibrationRatio: m.calibrationRatio, ece: m.ece, reliability: m.reliability },
   };
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useAppStore } from '@/lib/store';
 import { frontierSweep, sweepValues, type FrontierPoint } from '@/lib/value/frontier';
@@ -15,6 +15,17 @@ const pct = (v: number) => `${(v * 100).toFixed(2)}%`;
  * each other; the current weights are marked. A point (or its row in the table) sets the weight.
  */
 export function FrontierPanel({ view, k }: { view: ValueModelView; k: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-testid="frontier-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Trade-off frontier</summary>
+      {open && <Frontier view={view} k={k} />}
+    </details>
+  );
+}
+
+/** The sweep itself: 21 full re-ranks, so it only runs while the panel is open. */
+function Frontier({ view, k }: { view: ValueModelView; k: number }) {
   const weights = useAppStore((s) => s.weights);
   const setWeight = useAppStore((s) => s.setWeight);
   const settings = useAppStore((s) => s.frontier);
@@ -39,8 +50,7 @@ export function FrontierPanel({ view, k }: { view: ValueModelView; k: number }) 
   };
   const chartPoints = points.map((p) => ({ x: p.topKRate[xi], y: p.topKRate[yi], weight: p.weight }));
   return (
-    <details data-testid="frontier-panel">
-      <summary>Trade-off frontier</summary>
+    <>
       <div className="row">
         <SelectField label="Sweep the weight of" value={swept} options={tasks} onChange={(v) => setFrontier({ swept: v })} />
         <NumberField label="from" value={settings.from} min={-1000} max={1000} step={1} onChange={(v) => setFrontier({ from: v })} />
@@ -63,7 +73,7 @@ export function FrontierPanel({ view, k }: { view: ValueModelView; k: number }) 
         </ResponsiveContainer>
       </div>
       <FrontierTable points={points} swept={swept} x={xi} y={yi} names={[x, y]} current={weights[swept] ?? 0} onPick={(w) => setWeight(swept, w)} />
-    </details>
+    </>
   );
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The browser half of `npm run bench`: training speed of logistic regression and the MLP on every
+ * backend at batch 1024 and 4096 through the real app (the rows/s the trainer reports, pauses
+ * excluded), main-thread tasks over 50 ms while a run is charted, and the gzipped JS of the first
+ * page. Writes bench/.browser.json for bench/run.mjs.
+ */
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+
+const ROWS = Number(process.env.BENCH_TRAIN_ROWS ?? 50_000);
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',');
+
+async function generate(page: Page): Promise<void> {
+  await page.getByText('Or generate a synthetic shop log').click();
+  await page.getByLabel('Rows', { exact: true }).fill(String(ROWS));
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByTestId('data-summary')).toContainText(`${ROWS.toLocaleString('en-US')} rows`);
+}
+
+/** Train one configuration to the end and read the rows/s the trainer measured. */
+async function trainSpeed(page: Page, model: string, backend: string, batch: number, epochs: number): Promise<{ rowsPerSec: number; backend: string; description: string }> {
+  await page.getByLabel('Model', { exact: true }).selectOption(model);
+  await page.getByLabel('Batch size').fill(String(batch));
+  await page.getByLabel('Epochs').fill(String(epochs));
+  await page.getByLabel('Backend', { exact: true }).selectOption(backend);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = page.getByTestId('run-progress');
+  await expect(progress).toHaveAttribute('data-status', /finished|stopped|error/);
+  await expect(progress).toHaveAttribute('data-status', 'finished');
+  const text = (await progress.textContent()) ?? '';
+  const rows = Number(/([\d,]+) rows\/s/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
+  const badge = page.getByTestId('backend');
+  return { rowsPerSec: rows, backend: (await badge.getAttribute('data-backend')) ?? '', description: ((await badge.textContent()) ?? '').replace(/\s+/g, ' ').trim().slice(0, 160) };
+}
+
+test('bench', async ({ page, request }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('data-summary')).toContainText('41,828 rows');
+
+  // The JS the first page loads: the script tags of the served HTML, gzipped as a server would send them.
+  const html = await (await request.get('/')).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  let gzipBytes = 0;
+  for (const src of scripts) gzipBytes += gzipSync(await (await request.get(src)).body(), { level: 9 }).length;
+
+  await generate(page);
+  const gpu = await page.evaluate(async () => {
+    const adapter = await (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string; description?: string } } | null> } }).gpu?.requestAdapter();
+    const info = adapter?.info;
+    return info ? [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown' : 'none';
+  });
+
+  // Long tasks while a run is charted: a cpu run updates the charts fastest.
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  await trainSpeed(page, 'logistic-regression', 'cpu', 1024, 3);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+  const train: { model: string; backend: string; batch: number; rowsPerSec: number | null; note?: string }[] = [];
+  for (const [model, kind] of [['lr', 'logistic-regression'], ['mlp', 'mlp']] as const) {
+    for (const batch of [1024, 4096]) {
+      for (const backend of BACKENDS) {
+        // Software GPUs are slow: one epoch is enough to amortise shader compilation there.
+        const epochs = backend === 'webgpu' || backend === 'webgl' ? 1 : 3;
+        try {
+          const r = await trainSpeed(page, kind, backend, batch, epochs);
+          train.push({ model, backend: r.backend, batch, rowsPerSec: r.rowsPerSec });
+          console.log(`${model} ${backend} batch ${batch}: ${Math.round(r.rowsPerSec)} rows/s (${r.description})`);
+        } catch (err) {
+          train.push({ model, backend, batch, rowsPerSec: null, note: String(err).slice(0, 200) });
+          console.log(`${model} ${backend} batch ${batch}: failed`);
+        }
+      }
+    }
+  }
+  const result = { gpu, train, ui: { longTasksDuringTraining: longTasks.filter((d) => d > 50).length, longestTaskMs: Math.max(0, ...longTasks), initialJsGzipKB: gzipBytes / 1024, initialScripts: scripts.length } };
+  writeFileSync(new URL('./.browser.json', import.meta.url), JSON.stringify(result, null, 2));
+});
