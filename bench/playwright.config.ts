@@ -13,5 +13,5 @@ export default defineConfig({
   expect: { timeout: 300_000 },
   reporter: [['list']],
   use: { baseURL: `http://localhost:${PORT}`, headless: true, launchOptions: { executablePath: findChromium(), args: flags } },
-  webServer: { command: `npx next start -p ${PORT}`, url: `http://localhost:${PORT}`, reuseExistingServer: false, timeout: 120_000, env: { NEXT_TELEMETRY_DISABLED: '1' } },
+  webServer: { cwd: new URL('..', import.meta.url).pathname, command: `npx next start -p ${PORT}`, url: `http://localhost:${PORT}`, reuseExistingServer: false, timeout: 120_000, env: { NEXT_TELEMETRY_DISABLED: '1' } },
 });

@@ -1,3 +1,4 @@
+import { NumberCounts } from './numberCounts';
 import { isPositiveToken, NEGATIVE_TOKENS, POSITIVE_TOKENS, type Column, type NumericColumn, type StringColumn, type Table } from './table';
 
 /** What a column is for. Actions become labels; features feed the model; the rest are skipped. */
@@ -12,6 +13,8 @@ export interface ColumnProfile {
   /** Why the role was chosen, shown next to it ("0/1, 3.0% ones"). */
   reason: string;
   distinct: number;
+  /** True when the column has more than DISTINCT_LIMIT distinct numbers: `distinct` is then that limit. */
+  distinctCapped?: boolean;
   missingShare: number;
   /** Share of positives among present cells, for columns that can be actions (0/1, −1/1, yes/no, true/false). */
   positiveRate?: number;
@@ -49,16 +52,16 @@ export function allowedRoles(profile: ColumnProfile): ColumnRole[] {
 }
 
 function profileColumn(col: Column, rows: number): ColumnProfile {
-  const { distinct, missing } = countDistinct(col);
+  const { distinct, missing, capped } = countDistinct(col);
   const missingShare = rows ? missing / rows : 0;
   const binary = binaryRate(col, distinct);
-  const base = { name: col.name, type: col.kind === 'number' ? ('number' as const) : ('text' as const), distinct, missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
+  const base = { name: col.name, type: col.kind === 'number' ? ('number' as const) : ('text' as const), distinct, ...(capped ? { distinctCapped: true } : {}), missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
   if (distinct === 0) return { ...base, role: 'constant', reason: 'all missing' };
   if (missingShare > MOSTLY_MISSING) return { ...base, role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
   if (distinct === 1) return { ...base, role: 'constant', reason: 'one value only' };
   if (binary) return { ...base, role: 'action', reason: `${binary.spelling}, ${(binary.rate * 100).toFixed(1)}% ${binary.positive}` };
-  if (USER_NAME.test(col.name)) return { ...base, role: 'user-id', reason: `named like a user id, ${distinct} distinct` };
-  if (ITEM_NAME.test(col.name)) return { ...base, role: 'item-id', reason: `named like an item id, ${distinct} distinct` };
+  if (USER_NAME.test(col.name)) return { ...base, role: 'user-id', reason: `named like a user id, ${distinctText(base)} distinct` };
+  if (ITEM_NAME.test(col.name)) return { ...base, role: 'item-id', reason: `named like an item id, ${distinctText(base)} distinct` };
   if (col.kind === 'number') return profileNumber(col, base, distinct);
   return profileText(col, base, distinct);
 }
@@ -69,7 +72,7 @@ function profileNumber(col: NumericColumn, base: Base, distinct: number): Column
   if (TIME_NAME.test(col.name) || looksLikeEpochOrDate(col)) return { ...base, role: 'timestamp', reason: 'epoch time or YYYYMMDD date' };
   if (ENGAGEMENT_NAME.test(col.name)) return { ...base, role: 'engagement', reason: 'named like watch/dwell time or a count: an outcome, not a feature' };
   if (distinct <= CATEGORICAL_MAX_DISTINCT && allIntegers(col)) return { ...base, role: 'categorical', reason: `${distinct} integer codes` };
-  return { ...base, role: 'numeric', reason: `numbers, ${distinct} distinct` };
+  return { ...base, role: 'numeric', reason: `numbers, ${distinctText(base)} distinct` };
 }
 
 function profileText(col: StringColumn, base: Base, distinct: number): ColumnProfile {
@@ -108,7 +111,19 @@ function binaryRate(col: Column, distinct: number): { rate: number; spelling: st
   return { rate: positives / present, spelling: col.dictionary.join('/'), positive: `"${col.dictionary.find(isPositiveToken)}"` };
 }
 
-function countDistinct(col: Column): { distinct: number; missing: number } {
+/** "1,234", or "16,384+" past the counting limit. */
+export function distinctText(p: Pick<ColumnProfile, 'distinct' | 'distinctCapped'>): string {
+  return `${p.distinct.toLocaleString('en-US')}${p.distinctCapped ? '+' : ''}`;
+}
+
+/**
+ * Distinct numbers are counted exactly up to DISTINCT_LIMIT: every role decision needs far fewer
+ * (2 for labels, CATEGORICAL_MAX_DISTINCT for codes), and an exact count of a million distinct
+ * floats costs a cache-missing hash table or a sort per column (about 0.1 s each at 1M rows); a small table stays in the CPU cache.
+ */
+export const DISTINCT_LIMIT = 16_384;
+
+function countDistinct(col: Column): { distinct: number; missing: number; capped: boolean } {
   if (col.kind === 'string') {
     const seen = new Uint8Array(col.dictionary.length);
     let distinct = 0;
@@ -120,16 +135,21 @@ function countDistinct(col: Column): { distinct: number; missing: number } {
         distinct++;
       }
     }
-    return { distinct, missing };
+    return { distinct, missing, capped: false };
   }
-  const seen = new Set<number>();
+  const seen = new NumberCounts(1024);
   let missing = 0;
+  let capped = false;
   for (let i = 0; i < col.values.length; i++) {
     if (col.missing[i]) missing++;
-    else seen.add(col.values[i]);
+    else if (!capped) {
+      seen.add(col.values[i]);
+      capped = seen.size > DISTINCT_LIMIT;
+    }
   }
-  return { distinct: seen.size, missing };
+  return { distinct: capped ? DISTINCT_LIMIT : seen.size, missing, capped };
 }
+
 
 function allIntegers(col: NumericColumn): boolean {
   for (let i = 0; i < col.values.length; i++) if (!col.missing[i] && !Number.isInteger(col.values[i])) return false;

@@ -1,7 +1,8 @@
+import { NumberCounts } from '../data/numberCounts';
 import type { FeatureSpec } from '../formulate/spec';
 import { getColumn, type Column, type Table } from '../data/table';
 import { parseTimeDictionary, timeParts } from './time';
-import { fitVocabulary, hashString, vocabularyLookup, type IdVocabulary } from './vocabulary';
+import { fitVocabulary, hashedVocabulary, hashString, vocabularyLookup, type IdVocabulary } from './vocabulary';
 import type { HistoryIndex } from './history';
 
 /** Fitted standardisation of one numeric column (training rows only); a missing flag column when training had gaps. */
@@ -101,12 +102,7 @@ export function fitEncoders(table: Table, features: FeatureSpec[], trainRows: In
         offset += size;
       }
     } else if (f.encoding === 'embedding') {
-      const counts = new Map<string, number>();
-      for (const row of trainRows) {
-        const key = keyOf(col, row);
-        if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      const vocab = fitVocabulary(counts, f.minCount, maxVocabulary, offset);
+      const vocab = fitColumnVocabulary(col, trainRows, f.minCount, maxVocabulary, offset);
       sparse.push({ column: f.column, part: 'value', ...vocab });
       offset += vocab.size;
     } else {
@@ -231,6 +227,28 @@ function encodeBag(col: Column, b: BagEncoder, rows: Int32Array, out: EncodedRow
     });
     for (let k = slots.length; k < b.maxLength; k++) out.bagIds[base + k] = b.offset; // padding: weight 0
   }
+}
+
+/**
+ * The vocabulary of one id column from its training rows. Values are counted by dictionary code
+ * (text) or by number and turned into text only when they are kept: a string per row, or per
+ * distinct value of a column that ends up hashed anyway, made this the slowest part of ingest.
+ */
+function fitColumnVocabulary(col: Column, rows: Int32Array, minCount: number, maxVocabulary: number, offset: number): IdVocabulary {
+  const counts = new Map<string, number>();
+  if (col.kind === 'string') {
+    const byCode = new Int32Array(col.dictionary.length);
+    for (const row of rows) if (col.codes[row] >= 0) byCode[col.codes[row]]++;
+    byCode.forEach((n, code) => n > 0 && counts.set(col.dictionary[code], n));
+    return fitVocabulary(counts, minCount, maxVocabulary, offset);
+  }
+  const byValue = new NumberCounts();
+  for (const row of rows) if (!col.missing[row]) byValue.add(col.values[row]);
+  let kept = 0;
+  byValue.forEach((_, n) => (kept += n >= minCount ? 1 : 0));
+  if (kept + 2 > maxVocabulary) return hashedVocabulary(minCount, maxVocabulary, offset);
+  byValue.forEach((value, n) => counts.set(String(value), n));
+  return fitVocabulary(counts, minCount, maxVocabulary, offset);
 }
 
 function keyOf(col: Column, row: number): string | null {

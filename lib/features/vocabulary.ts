@@ -24,7 +24,12 @@ export function fitVocabulary(counts: Map<string, number>, minCount: number, max
     kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return { mode: 'vocabulary', offset, size: kept.length + 2, values: kept.map(([v]) => v), minCount };
   }
-  return { mode: 'hash', offset, size: maxVocabulary, values: [], minCount };
+  return hashedVocabulary(minCount, maxVocabulary, offset);
+}
+
+/** Too many distinct values for slots of their own: hash them into `size` buckets. */
+export function hashedVocabulary(minCount: number, size: number, offset: number): IdVocabulary {
+  return { mode: 'hash', offset, size, values: [], minCount };
 }
 
 /** A lookup function from value text to the global embedding row. */

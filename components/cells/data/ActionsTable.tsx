@@ -1,5 +1,5 @@
 'use client';
-import { allowedRoles, type ColumnProfile, type ColumnRole } from '@/lib/data/roles';
+import { allowedRoles, distinctText, type ColumnProfile, type ColumnRole } from '@/lib/data/roles';
 import { useAppStore } from '@/lib/store';
 
 /** Every column's inferred role with the reason, editable; detected actions first with their positive rates. */
@@ -54,7 +54,7 @@ export function ActionsTable() {
                   <RoleSelect profile={p} />
                 </td>
                 <td className="muted">{p.reason}</td>
-                <td className="num">{p.distinct.toLocaleString()}</td>
+                <td className="num">{distinctText(p)}</td>
                 <td className="num">{(p.missingShare * 100).toFixed(1)}%</td>
               </tr>
             ))}

@@ -1,0 +1,64 @@
+/**
+ * Counting distinct numbers without a JS Map: open addressing over typed arrays, keyed by the
+ * number's 64 bits. A million Map insertions cost ~0.5 s; this costs ~30 ms. Used by role inference
+ * (distinct counts) and vocabulary fitting (counts per id).
+ */
+export class NumberCounts {
+  private keys: Float64Array;
+  private counts: Int32Array;
+  private used: Uint8Array;
+  private mask: number;
+  size = 0;
+  private readonly scratch = new Float64Array(1);
+  private readonly bits = new Int32Array(this.scratch.buffer);
+
+  constructor(expected = 1024) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity);
+    this.counts = new Int32Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  add(value: number, by = 1): void {
+    // −0 and +0 are one number, as in a Map.
+    const v = value === 0 ? 0 : value;
+    let slot = this.hash(v) & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === v) {
+        this.counts[slot] += by;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.used[slot] = 1;
+    this.keys[slot] = v;
+    this.counts[slot] = by;
+    if (++this.size * 2 > this.keys.length) this.grow();
+  }
+
+  /** Every distinct value with its count, in no particular order. */
+  forEach(visit: (value: number, count: number) => void): void {
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.used[slot]) visit(this.keys[slot], this.counts[slot]);
+  }
+
+  private hash(v: number): number {
+    this.scratch[0] = v;
+    // Murmur3's finaliser over the two halves: neighbouring ids land far apart.
+    let h = Math.imul(this.bits[0] ^ Math.imul(this.bits[1], 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  private grow(): void {
+    const { keys, counts, used } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.counts = new Int32Array(keys.length * 2);
+    this.used = new Uint8Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot++) if (used[slot]) this.add(keys[slot], counts[slot]);
+  }
+}
