@@ -5,6 +5,7 @@
  * page. Writes bench/.browser.json for bench/run.mjs.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -79,5 +80,5 @@ test('bench', async ({ page, request }) => {
     }
   }
   const result = { gpu, train, ui: { longTasksDuringTraining: longTasks.filter((d) => d > 50).length, longestTaskMs: Math.max(0, ...longTasks), initialJsGzipKB: gzipBytes / 1024, initialScripts: scripts.length } };
-  writeFileSync(new URL('./.browser.json', import.meta.url), JSON.stringify(result, null, 2));
+  writeFileSync(join(__dirname, '.browser.json'), JSON.stringify(result, null, 2));
 });

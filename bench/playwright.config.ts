@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { findChromium, WEBGPU_FLAGS } from '../e2e/chromium';
 
@@ -13,5 +14,5 @@ export default defineConfig({
   expect: { timeout: 300_000 },
   reporter: [['list']],
   use: { baseURL: `http://localhost:${PORT}`, headless: true, launchOptions: { executablePath: findChromium(), args: flags } },
-  webServer: { cwd: new URL('..', import.meta.url).pathname, command: `npx next start -p ${PORT}`, url: `http://localhost:${PORT}`, reuseExistingServer: false, timeout: 120_000, env: { NEXT_TELEMETRY_DISABLED: '1' } },
+  webServer: { cwd: join(__dirname, '..'), command: `npx next start -p ${PORT}`, url: `http://localhost:${PORT}`, reuseExistingServer: false, timeout: 120_000, env: { NEXT_TELEMETRY_DISABLED: '1' } },
 });

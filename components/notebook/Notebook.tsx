@@ -8,6 +8,7 @@ import { SamplingCell } from '../cells/sampling/SamplingCell';
 import { ModelCell } from '../cells/model/ModelCell';
 import { TrainCell } from '../cells/train/TrainCell';
 import { ValueCell } from '../cells/value/ValueCell';
+import { ShareLink } from './ShareLink';
 
 export const SAMPLE_URL = '/data/kuairand_feedback.tsv';
 export const SAMPLE_NAME = 'KuaiRand feedback sample (kuairand_feedback.tsv)';
@@ -28,6 +29,7 @@ export function Notebook() {
   }, []);
   return (
     <div className="notebook">
+      <ShareLink />
       <DataCell />
       {hasTable && (
         <>

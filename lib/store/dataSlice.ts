@@ -79,6 +79,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
         // Settings cells take effect at once: with defaults chosen for the new table they are current.
         for (const cell of ['targets', 'sampling', 'model'] as const) get().dispatchCell({ type: 'succeed', cell });
         if (get().targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
+        get().applyPendingSettings();
         return true;
       } catch (err) {
         get().reportDataError(err);

@@ -4,11 +4,12 @@ import { createFormulationSlice, type FormulationSlice } from './formulationSlic
 import { createJoinSlice, type JoinSlice } from './joinSlice';
 import { createNotebookSlice, type NotebookSlice } from './notebookSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createSpecSlice, type SpecSlice } from './specSlice';
 import { createValueSlice, type ValueSlice } from './valueSlice';
 
 /** The whole app state: one zustand store made of slices, each owned by one stage. */
-export type AppState = DataSlice & JoinSlice & FormulationSlice & SpecSlice & RunSlice & ValueSlice & NotebookSlice;
+export type AppState = DataSlice & JoinSlice & FormulationSlice & SpecSlice & RunSlice & ValueSlice & NotebookSlice & SettingsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
@@ -18,4 +19,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createRunSlice(...a),
   ...createValueSlice(...a),
   ...createNotebookSlice(...a),
+  ...createSettingsSlice(...a),
 }));
