@@ -9,6 +9,9 @@ import { ModelCell } from '../cells/model/ModelCell';
 import { TrainCell } from '../cells/train/TrainCell';
 import { ValueCell } from '../cells/value/ValueCell';
 import { ShareLink } from './ShareLink';
+import { NotebookFile } from './NotebookFile';
+import { NotesAfter } from './Notes';
+import { ThemeToggle } from './ThemeToggle';
 
 export const SAMPLE_URL = '/data/kuairand_feedback.tsv';
 export const SAMPLE_NAME = 'KuaiRand feedback sample (kuairand_feedback.tsv)';
@@ -29,16 +32,27 @@ export function Notebook() {
   }, []);
   return (
     <div className="notebook">
-      <ShareLink />
+      <div className="toolbar">
+        <ShareLink />
+        <NotebookFile />
+        <ThemeToggle />
+      </div>
       <DataCell />
+      <NotesAfter cell="data" />
       {hasTable && (
         <>
           <TargetsCell />
+          <NotesAfter cell="targets" />
           <SamplingCell />
+          <NotesAfter cell="sampling" />
           <ModelCell />
+          <NotesAfter cell="model" />
           <TrainCell />
+          <NotesAfter cell="train" />
           <EvaluateCell />
+          <NotesAfter cell="evaluate" />
           <ValueCell />
+          <NotesAfter cell="value" />
         </>
       )}
     </div>
