@@ -32,7 +32,8 @@ const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['--vers
 const peers = python ? jsonAfter('PEERS_JSON', capture('peers: pandas and PyTorch (CPU)', python, ['bench/peers.py', node?.ingest.file ?? ''])) : { pandas: null, torch: null };
 const browserFile = join(root, 'bench', '.browser.json');
 rmSync(browserFile, { force: true });
-capture('browser: training per backend, long tasks, first-page JS', 'npx', ['playwright', 'test', '--config', 'bench/playwright.config.ts']);
+console.log('\n▶ browser: training per backend, long tasks, first-page JS');
+spawnSync('npx', ['playwright', 'test', '--config', 'bench/playwright.config.ts'], { cwd: root, env, stdio: 'inherit' });
 const browser = existsSync(browserFile) ? JSON.parse(readFileSync(browserFile, 'utf8')) : null;
 
 const peerOf = (model, batch) => peers?.torch?.runs.find((r) => r.model === model && r.batch === batch)?.rowsPerSec ?? null;
