@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { actionStats, cooccurrence } from '@/lib/profile/actions';
 import { useAppStore } from '@/lib/store';
-import { VolumeSignalChart } from '../../charts/VolumeSignalChart';
+import { VolumeSignalChart } from '../../charts/lazy';
 
 const pct = (v: number | null) => (v === null || Number.isNaN(v) ? '—' : `${(v * 100).toFixed(1)}%`);
 

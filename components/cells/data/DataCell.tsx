@@ -1,9 +1,9 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { ActionProfile } from './ActionProfile';
 import { ActionsTable } from './ActionsTable';
-import { ColumnDetail } from './ColumnDetail';
 import { DataPreview } from './DataPreview';
 import { FileLoader } from './FileLoader';
 import { HeaderChoice } from './HeaderChoice';
@@ -11,6 +11,9 @@ import { JoinPanel } from './JoinPanel';
 import { LoadingStatus } from './LoadingStatus';
 import { ProfileSummary } from './ProfileSummary';
 import { SyntheticPanel } from './SyntheticPanel';
+
+// Its histogram is a recharts chart: loaded on demand (components/charts/lazy.tsx).
+const ColumnDetail = dynamic(() => import('./ColumnDetail').then((m) => m.ColumnDetail), { ssr: false });
 
 const SAMPLE_NOTE =
   'Bundled sample: KuaiRand (Gao et al., CIKM 2022, CC BY-SA 4.0), 41,828 impressions of 664 users. Caveat: it holds only impressions on which the user gave explicit feedback (liked or hated), so every rate here is conditional on that, not a natural click-through rate.';

@@ -1,7 +1,6 @@
 'use client';
 import type { HeadReport } from '@/lib/metrics/report';
-import { CurveChart } from '../../charts/CurveChart';
-import { ReliabilityChart } from '../../charts/ReliabilityChart';
+import { CurveChart, ReliabilityChart } from '../../charts/lazy';
 
 const fmt = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 

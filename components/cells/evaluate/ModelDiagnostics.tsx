@@ -1,7 +1,6 @@
 'use client';
 import type { RunView } from '@/lib/store/runSlice';
-import { GateChart } from '../../charts/GateChart';
-import { ImportanceChart } from '../../charts/ImportanceChart';
+import { GateChart, ImportanceChart } from '../../charts/lazy';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
 

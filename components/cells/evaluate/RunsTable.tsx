@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
 import { SWEEPABLE, type SweepParameter } from '@/lib/train/sweep';
-import { RunsLossChart } from '../../charts/RunsLossChart';
-import { ParameterScatter } from '../../charts/ParameterScatter';
+import { ParameterScatter, RunsLossChart } from '../../charts/lazy';
 import { SelectField } from '../../ui/SelectField';
 
 type Metric = 'valLoss' | 'auc' | 'normalizedEntropy' | 'calibrationRatio';

@@ -2,9 +2,8 @@
 import { useMemo } from 'react';
 import type { TaskEvaluation } from '@/lib/train/evaluate';
 import type { RunView } from '@/lib/store/runSlice';
-import { LossChart, type LossSeries } from '../../charts/LossChart';
-import { ReliabilityChart } from '../../charts/ReliabilityChart';
-import { MetricsChart } from '../../charts/MetricsChart';
+import type { LossSeries } from '../../charts/LossChart';
+import { LossChart, MetricsChart, ReliabilityChart } from '../../charts/lazy';
 
 /** The first and latest training losses as numbers: the chart's text alternative. */
 function LossValues({ task, run }: { task: string; run: RunView }) {

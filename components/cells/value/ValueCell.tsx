@@ -1,4 +1,5 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useAppStore } from '@/lib/store';
 import type { SlateGrouping } from '@/lib/value/slateKeys';
 import { formatFormula } from '@/lib/value/value';
@@ -7,13 +8,15 @@ import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { CalibrationComparison } from './CalibrationComparison';
 import { FormulaExport } from './FormulaExport';
-import { FrontierPanel } from './FrontierPanel';
 import { NormalisationPanel } from './NormalisationPanel';
 import { OutcomeTable } from './OutcomeTable';
 import { PresetPanel } from './PresetPanel';
 import { SlatePicker } from './SlatePicker';
 import { useValueModel } from './useValueModel';
 import { WeightSliders } from './WeightSliders';
+
+// The frontier chart is recharts: loaded on demand (components/charts/lazy.tsx).
+const FrontierPanel = dynamic(() => import('./FrontierPanel').then((m) => m.FrontierPanel), { ssr: false });
 
 /** Value model cell: weights → formula → re-ranked slates and their outcomes, all without retraining. */
 export function ValueCell() {
