@@ -153,6 +153,21 @@ describe('trainModel (cpu backend)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('weights that turn NaN between steps stop the run at the evaluation, which is never shown', async () => {
+    const { table } = syntheticTable(2000);
+    const data = prepareData(table, spec(), config);
+    const rec = recorder();
+    // onProgress runs inside the flush that starts every evaluation (one per step here): poison the weights there.
+    const poison = (p: { step: number }) => {
+      if (p.step === 3) for (const v of Object.values(tf.engine().registeredVariables)) if (v.trainable) tf.tidy(() => v.assign(tf.fill(v.shape, NaN)));
+    };
+    const result = await trainModel(data, config, { ...rec.cb, onProgress: poison });
+    expect(result.notice).toMatch(/validation loss became NaN at step 3, so training stopped/);
+    expect(result.bestStep).toBeLessThanOrEqual(3);
+    expect(rec.evals.every((round) => round.every((e) => Number.isFinite(e.valLoss)))).toBe(true);
+    expect(result.calibrated.every((p) => p.every(Number.isFinite))).toBe(true);
+  });
+
   it('stops early when validation loss stops improving and restores the best step', async () => {
     // Labels are coin flips: anything fitted after the calibrated start is noise.
     const { table } = syntheticTable(1200, 9);

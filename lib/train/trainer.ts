@@ -164,10 +164,17 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const evaluate = async (epoch: number) => {
     await flush();
     if (diverged) return;
-    latest = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
-    cb.onEvaluation(latest.evaluations);
-    const loss = latest.evaluations.reduce((sum, e) => sum + e.valLoss, 0);
-    if (Number.isFinite(loss) && (!best || loss < best.loss - 1e-6)) {
+    const round = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
+    const loss = round.evaluations.reduce((sum, e) => sum + e.valLoss, 0);
+    // Weights that went NaN between two flushes show up here first: stop, and never show that round.
+    if (!Number.isFinite(loss)) {
+      diverged = true;
+      if (!notice) notice = `The validation loss became ${loss} at step ${step}, so training stopped. Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`;
+      return;
+    }
+    latest = round;
+    cb.onEvaluation(round.evaluations);
+    if (!best || loss < best.loss - 1e-6) {
       disposeCheckpoint(best?.checkpoint ?? null);
       best = { loss, predictions: latest, checkpoint: takeCheckpoint(model.variables, step) };
       evaluationsSinceBest = 0;

@@ -24,7 +24,9 @@ export function TrainCell() {
   const [logScale, setLogScale] = useState(false);
   countRender('TrainCell');
   const running = run?.status === 'running';
-  const latest = run?.evaluations[run.evaluations.length - 1] ?? [];
+  // A finished run that restored its best weights shows that evaluation, not the last one.
+  const restored = run && run.status !== 'running' && run.bestStep !== undefined ? run.evaluations.find((round) => round[0]?.step === run.bestStep) : undefined;
+  const latest = restored ?? run?.evaluations[run.evaluations.length - 1] ?? [];
   return (
     <CellFrame id="train" title="5 · Train">
       <p className="explain">
