@@ -1,10 +1,6 @@
-/**
- * Render counting for the browser test that bounds re-renders per training update
- * (e2e/monitoring.spec.ts). Counts only when the test opted in before the app loaded, by setting
- * `window.__valueLabRenderCounts = {}`; otherwise this is one property read.
- */
+import { bumpCount } from '@/lib/renderCounts';
+
+/** Count one render of `name` for the re-render bound test (lib/renderCounts.ts). */
 export function countRender(name: string): void {
-  if (typeof window === 'undefined') return;
-  const counts = (window as unknown as { __valueLabRenderCounts?: Record<string, number> }).__valueLabRenderCounts;
-  if (counts) counts[name] = (counts[name] ?? 0) + 1;
+  bumpCount(name);
 }

@@ -4,7 +4,7 @@
  * This is what each evaluation round runs, a few times per epoch, on every validation row.
  */
 import { aucOfSorted } from './auc';
-import { expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
+import { calibrationRatio, expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
 import { baseRateLogLoss, logLoss } from './logloss';
 import { sortByScore } from './sorted';
 
@@ -20,15 +20,12 @@ export interface HeadMetrics {
 export function headMetrics(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): HeadMetrics {
   const loss = logLoss(p, y);
   const sorted = sortByScore(p, y);
-  let sumP = 0;
-  for (let i = 0; i < p.length; i++) sumP += p[i];
   const reliability = p.length ? reliabilityOfSorted(sorted, bins) : [];
-  const positives = sorted.positives;
   return {
     logLoss: loss,
     normalizedEntropy: loss / baseRateLogLoss(y),
     auc: aucOfSorted(sorted),
-    calibrationRatio: positives === 0 ? (sumP === 0 ? 1 : Infinity) : sumP / positives,
+    calibrationRatio: calibrationRatio(p, y),
     ece: expectedCalibrationError(reliability),
     reliability,
   };

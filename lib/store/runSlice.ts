@@ -10,6 +10,7 @@ import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol
 import type { LossPoint, TrainProgress } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
 import { exposeFaultInjection } from '../train/faults';
+import { bumpCount } from '../renderCounts';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
@@ -221,17 +222,9 @@ function batchEvents(apply: (events: WorkerEvent[]) => void): (event: WorkerEven
       const events = queue;
       queue = [];
       timer = null;
-      countBatch(events.length);
+      bumpCount('batches');
+      bumpCount('events', events.length);
       apply(events);
     }, BATCH_MS);
   };
-}
-
-/** For the re-render bound test (components/charts/renderCount.ts): batches and events delivered. */
-function countBatch(events: number): void {
-  if (typeof window === 'undefined') return;
-  const counts = (window as unknown as { __valueLabRenderCounts?: Record<string, number> }).__valueLabRenderCounts;
-  if (!counts) return;
-  counts.batches = (counts.batches ?? 0) + 1;
-  counts.events = (counts.events ?? 0) + events;
 }

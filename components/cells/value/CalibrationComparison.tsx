@@ -1,4 +1,9 @@
 'use client';
+import { useMemo, useState } from 'react';
+import { useAppStore } from '@/lib/store';
+import { rankingOutcome } from '@/lib/value/outcomes';
+import { topKPerSlate, topListOverlap } from '@/lib/value/rerank';
+import { valueScores } from '@/lib/value/value';
 import type { ValueModelView } from './useValueModel';
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(2)}%` : 'â€”');
@@ -8,10 +13,27 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(2)}%` : 'â
  * odds about 1/w too high, so without recalibration its weight is silently multiplied by ~1/w.
  */
 export function CalibrationComparison({ view, k, calibrationRates }: { view: ValueModelView; k: number; calibrationRates: number[] }) {
-  const { outcome, uncalibrated } = view;
+  const [open, setOpen] = useState(false);
   return (
-    <details data-testid="calibration-comparison">
+    <details data-testid="calibration-comparison" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Calibration off: the same weights on uncalibrated outputs</summary>
+      {open && <Comparison view={view} k={k} calibrationRates={calibrationRates} />}
+    </details>
+  );
+}
+
+/** A second full re-rank on every weight move: computed only while the panel is open. */
+function Comparison({ view, k, calibrationRates }: { view: ValueModelView; k: number; calibrationRates: number[] }) {
+  const weights = useAppStore((s) => s.weights);
+  const weightKey = view.tasks.map((t) => weights[t] ?? 0).join(',');
+  const { outcome, lists, index, raw, labels } = view;
+  const uncalibrated = useMemo(() => {
+    const w = weightKey.split(',').map(Number);
+    const uncalibratedLists = topKPerSlate(index, valueScores(raw, w), k);
+    return { outcome: rankingOutcome(index, uncalibratedLists, labels, w), overlap: topListOverlap(lists, uncalibratedLists) };
+  }, [index, raw, labels, lists, weightKey, k]);
+  return (
+    <>
       <p>
         The top {k} shares <strong data-testid="calibration-overlap">{pct(uncalibrated.overlap)}</strong> of its impressions with the calibrated ranking.
         {calibrationRates.some((r) => r !== 1) && (
@@ -44,6 +66,6 @@ export function CalibrationComparison({ view, k, calibrationRates }: { view: Val
           </tr>
         </tbody>
       </table>
-    </details>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { binaryValues, getColumn } from '@/lib/data/table';
 import type { RunView } from '@/lib/store/runSlice';
 import { rankingOutcome, type RankingOutcome } from '@/lib/value/outcomes';
 import { clickAction } from '@/lib/value/presets';
-import { buildSlateIndex, topKPerSlate, topListOverlap, changedSlates, type SlateIndex, type TopLists } from '@/lib/value/rerank';
+import { buildSlateIndex, changedSlates, topKPerSlate, type SlateIndex, type TopLists } from '@/lib/value/rerank';
 import { slateKeys, userKeys, type SlateGrouping } from '@/lib/value/slateKeys';
 import { normaliseByUser, userBaseRates, type NormalisationEffect } from '@/lib/value/userNormalize';
 import { valueScores } from '@/lib/value/value';
@@ -31,8 +31,6 @@ export interface ValueModelView extends ValueBase {
   outcome: RankingOutcome;
   /** Ranking by p(click) alone, judged with the same weights. */
   clickOnly: RankingOutcome;
-  /** The same weights on the uncalibrated outputs: its outcome and how much of the top K it shares. */
-  uncalibrated: { outcome: RankingOutcome; overlap: number };
   /** Per normalised action, what normalisation did. */
   normalisation: Record<string, NormalisationEffect & { changedShare: number; neverActedChangedShare: number }>;
 }
@@ -92,13 +90,11 @@ export function useValueModel(
     const scores = valueScores(norm.probabilities, w);
     const lists = topKPerSlate(base.index, scores, topK);
     const outcome = rankingOutcome(base.index, lists, base.labels, w);
-    const uncalibratedLists = topKPerSlate(base.index, valueScores(base.raw, w), topK);
-    const uncalibrated = { outcome: rankingOutcome(base.index, uncalibratedLists, base.labels, w), overlap: topListOverlap(lists, uncalibratedLists) };
     // What normalisation changed: the top K with and without it, overall and for users who never acted.
-    const plainLists = Object.keys(norm.effects).length ? topKPerSlate(base.index, valueScores(norm.source, w), topK) : lists;
-    const changed = changedSlates(plainLists, lists);
+    const effects = Object.entries(norm.effects);
+    const changed = effects.length ? changedSlates(topKPerSlate(base.index, valueScores(norm.source, w), topK), lists) : new Uint8Array(0);
     const normalisation = Object.fromEntries(
-      Object.entries(norm.effects).map(([task, effect]) => {
+      effects.map(([task, effect]) => {
         let never = 0;
         let neverChanged = 0;
         for (let s = 0; s < changed.length; s++) {
@@ -109,14 +105,14 @@ export function useValueModel(
         return [task, { ...effect, changedShare: mean(changed), neverActedChangedShare: never ? neverChanged / never : NaN }];
       }),
     );
-    return { scores, lists, outcome, uncalibrated, normalisation };
+    return { scores, lists, outcome, normalisation };
   }, [base, norm, weightKey, topK]);
   const clickOnly = useMemo(() => {
-    if (!base || !norm) return null;
+    if (!base) return null;
     const w = weightKey.split(',').map(Number);
     const clickScores = Float64Array.from(base.calibrated[base.clickTask]);
     return rankingOutcome(base.index, topKPerSlate(base.index, clickScores, topK), base.labels, w);
-  }, [base, norm, weightKey, topK]);
+  }, [base, weightKey, topK]);
   if (!base || !norm || !ranked || !clickOnly) return null;
   return { ...base, probabilities: norm.probabilities, ...ranked, clickOnly };
 }
