@@ -12,7 +12,7 @@ test('pause holds the run between steps, resume finishes it; the learning rate c
   await page.getByLabel('Share of rows used').fill('0.3');
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('4');
-  // The software WebGPU is slow enough to pause mid-run; "auto" would pick the much faster cpu here.
+  // The software WebGPU is slow enough to pause mid-run; "auto" would pick the much faster wasm here.
   await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('run-progress')).toContainText(/step [1-9]/, { timeout: 60_000 });
@@ -51,9 +51,10 @@ test('on a software GPU, "auto" times the actual model on each backend and train
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
   const listed = (await page.getByTestId('backend-benchmark').textContent()) ?? '';
-  const speeds = [...listed.matchAll(/(webgpu|webgl|cpu) ([\d,]+)/g)].map((m) => ({ name: m[1], rowsPerSecond: Number(m[2].replace(/,/g, '')) }));
+  const speeds = [...listed.matchAll(/(webgpu|webgl|wasm|cpu) ([\d,]+)/g)].map((m) => ({ name: m[1], rowsPerSecond: Number(m[2].replace(/,/g, '')) }));
   expect(speeds.map((s) => s.name)).toContain('webgpu');
   expect(speeds.map((s) => s.name)).toContain('cpu');
+  expect(speeds.map((s) => s.name)).toContain('wasm');
   speeds.forEach((s) => expect(s.rowsPerSecond).toBeGreaterThan(0));
   const fastest = speeds.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', fastest.name);

@@ -6,6 +6,8 @@ async function lossesOn(page: Page, backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu'
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
   await trainToEnd(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
+  // The threaded wasm build must load inside the bundled worker (lib/train/wasmThreads.ts).
+  if (backend === 'wasm') await expect(page.getByTestId('backend')).toContainText('SIMD, threads');
   const table = page.getByTestId('loss-values-clicked');
   await table.locator('xpath=..').locator('summary').click();
   const cells = await table.locator('tbody tr td:nth-child(2)').allTextContents();

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerFastSegmentSum } from './kernels/segmentSum';
+import { canUseWasmThreads, installWasmThreadGlue } from './wasmThreads';
 import type { BackendInfo, BackendName } from './protocol';
 
 interface AdapterInfoLike {
@@ -56,10 +57,12 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     return { name, vendor: a.vendor ?? '', architecture, isSoftware, description: `${label || 'unknown adapter'}${isSoftware ? ' (software adapter)' : ''}`, limits: deviceLimits() };
   }
   if (name === 'wasm') {
-    // Binaries from this origin (scripts/copy-wasm.mjs). Threads stay off: the pthread workers of the
-    // threaded build could not load its glue script from inside our bundled module worker
-    // (importScripts of a blob failed), which crashed the training worker. SIMD works.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Binaries from this origin (scripts/copy-wasm.mjs). Threads need cross-origin isolation and the
+    // unminified glue for the pthread workers (wasmThreads.ts); without either, one thread.
+    const threads = canUseWasmThreads() && (await installWasmThreadGlue());
+    if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Ask for one thread per core (the build keeps a pool of 8 workers); the badge shows what XNNPACK took.
+    else setThreadsCount(Math.min(8, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
     setWasmPaths('/tfjs-wasm/');
     registerFastSegmentSum('wasm');
   }
@@ -68,7 +71,7 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
   if (name === 'wasm') {
     const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-    return { name, vendor: '', architecture: 'wasm', isSoftware: true, description: `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads ? 'threads' : 'one thread'})` };
+    return { name, vendor: '', architecture: 'wasm', isSoftware: true, description: `WebAssembly (${simd ? 'SIMD' : 'no SIMD'}, ${threads ? `threads, XNNPACK pool of ${getThreadsCount()}` : 'one thread'})` };
   }
   if (name === 'cpu') return { name, vendor: '', architecture: 'cpu', isSoftware: true, description: 'tfjs cpu backend (JavaScript)' };
   return { name, vendor: '', architecture: 'webgl', isSoftware: false, description: 'WebGL' };

@@ -56,9 +56,7 @@ function injectFault(fault: InjectedFault): void {
   else if (activeRun !== null) post({ type: 'fault', runId: activeRun, fault: 'device-lost', message: 'injected device loss (not on WebGPU)' });
 }
 
-// wasm is left out: moving a worker onto wasm after another backend failed (a fresh worker works),
-// so it is offered by explicit choice, which starts a fresh worker.
-const CANDIDATES = ['webgpu', 'webgl', 'cpu'] as const;
+const CANDIDATES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 /** About a second of the actual model on each backend that starts; switch to the fastest. */
 async function fastestBackend(first: BackendInfo, data: ReturnType<typeof prepareData>, config: TrainConfig): Promise<BackendInfo> {
