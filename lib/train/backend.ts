@@ -61,7 +61,8 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     // unminified glue for the pthread workers (wasmThreads.ts); without either, one thread.
     const threads = canUseWasmThreads() && (await installWasmThreadGlue());
     if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    // Ask for one thread per core (the build keeps a pool of 8 workers); the badge shows what XNNPACK took.
+    // Ask for one thread per core; tfjs caps it at half of navigator.hardwareConcurrency (it assumes two
+    // hyper-threads per core; backend.cc) and at its pool of 8, and the badge shows what XNNPACK took.
     else setThreadsCount(Math.min(8, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
     setWasmPaths('/tfjs-wasm/');
     registerFastSegmentSum('wasm');
