@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'lib/profile/stubs/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'lib/profile/stubs/**', 'public/tfjs-wasm/**'] },
   {
     // DESIGN §1: only the worker touches tensors; the UI never imports tfjs.
     files: ['components/**', 'app/**'],

@@ -12,6 +12,7 @@ import { ShareLink } from './ShareLink';
 import { NotebookFile } from './NotebookFile';
 import { NotesAfter } from './Notes';
 import { ThemeToggle } from './ThemeToggle';
+import { RunControls } from './RunControls';
 
 export const SAMPLE_URL = '/data/kuairand_feedback.tsv';
 export const SAMPLE_NAME = 'KuaiRand feedback sample (kuairand_feedback.tsv)';
@@ -33,6 +34,7 @@ export function Notebook() {
   return (
     <div className="notebook">
       <div className="toolbar">
+        {hasTable && <RunControls />}
         <ShareLink />
         <NotebookFile />
         <ThemeToggle />

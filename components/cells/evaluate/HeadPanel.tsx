@@ -1,6 +1,11 @@
 'use client';
 import type { HeadReport } from '@/lib/metrics/report';
 import { CurveChart, ReliabilityChart } from '../../charts/lazy';
+import { Term } from '../../ui/Term';
+import type { Term as TermName } from '@/lib/notebook/glossary';
+
+/** Which metric names get a definition tooltip. */
+const TERM_OF: Record<string, TermName> = { AUC: 'AUC', 'GAUC (per user)': 'GAUC', 'normalized entropy': 'NE', 'calibration ratio Σp/Σy': 'calibration ratio', 'ECE, quantile bins': 'ECE', 'ECE, uniform bins': 'ECE' };
 
 const fmt = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
@@ -21,13 +26,13 @@ export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepR
   return (
     <div className="chart-card" data-testid={`eval-${task}`}>
       <h3>
-        {task} <span className="muted">keep rate {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} rows</span>
+        {task} <span className="muted"><Term term="keep rate" /> {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} rows</span>
       </h3>
       <table className="grid" aria-label={`Validation metrics for ${task}`}>
         <tbody>
           {rows.map(([name, value, note]) => (
             <tr key={name}>
-              <td>{name}</td>
+              <td>{TERM_OF[name] ? <Term term={TERM_OF[name]}>{name}</Term> : name}</td>
               <td className={`num${name.startsWith('calibration') && raw && keepRate < 1 ? ' down' : ''}`} data-metric={name}>
                 {value}
               </td>

@@ -5,6 +5,7 @@ import type { RunView } from '@/lib/store/runSlice';
 import { SWEEPABLE, type SweepParameter } from '@/lib/train/sweep';
 import { ParameterScatter, RunsLossChart } from '../../charts/lazy';
 import { SelectField } from '../../ui/SelectField';
+import { Term } from '../../ui/Term';
 
 type Metric = 'valLoss' | 'auc' | 'normalizedEntropy' | 'calibrationRatio';
 const METRICS: { key: Metric; label: string; better: (a: number, b: number) => boolean }[] = [
@@ -63,7 +64,7 @@ export function RunsTable() {
               <th className="num">L2</th>
               {METRICS.map((m) => (
                 <th key={m.key} className="num">
-                  {m.label}
+                  {m.key === 'normalizedEntropy' ? <Term term="NE" /> : m.key === 'auc' ? <Term term="AUC" /> : m.label}
                 </th>
               ))}
               <th className="num">time</th>

@@ -5,6 +5,7 @@ import { NumberField } from '../../ui/NumberField';
 import { KeepRateSlider } from './KeepRateSlider';
 import { SamplingSummaryTable } from './SamplingSummaryTable';
 import { SplitControls } from './SplitControls';
+import { Term } from '../../ui/Term';
 
 /** Sampling cell: seeded split, share of rows used, and per-action negative downsampling. */
 export function SamplingCell() {
@@ -23,7 +24,7 @@ export function SamplingCell() {
       </p>
       <p className="explain">
         Each head sees its own sampled rows, so one multi-task model can keep 5% of one action&rsquo;s negatives and all of another&rsquo;s.
-        Each head is then recalibrated with its own rate — q = p / (p + (1 − p)·k/w) for keep rate w and positive weight k — before its
+        Each head is then recalibrated with its own rate — q = p / (p + (1 − p)·k/w) for <Term term="keep rate" /> w and positive weight k — before its
         probabilities are shown or used; validation rows are never sampled.
       </p>
       <div className="row">

@@ -4,6 +4,7 @@ import type { TaskEvaluation } from '@/lib/train/evaluate';
 import type { RunView } from '@/lib/store/runSlice';
 import type { LossSeries } from '../../charts/LossChart';
 import { LossChart, MetricsChart, ReliabilityChart } from '../../charts/lazy';
+import { Term } from '../../ui/Term';
 
 /** The first and latest training losses as numbers: the chart's text alternative. */
 function LossValues({ task, run }: { task: string; run: RunView }) {
@@ -52,7 +53,7 @@ export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task
   return (
     <div className="chart-card" data-testid={`task-panel-${task}`}>
       <h3>
-        {task} <span className="muted">keep rate {keepRate}</span>
+        {task} <span className="muted"><Term term="keep rate" /> {keepRate}</span>
         {ranked && <span className="muted"> · ranked with {ranked}: train curve is the ranking loss; probabilities via a Platt map</span>}
       </h3>
       <LossChart series={series} smoothing={smoothing} logScale={logScale} label={`Train and validation log loss for ${task}`} />
@@ -74,7 +75,9 @@ export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task
                 <td className="num">{fmt(evaluation.valLoss)}</td>
               </tr>
               <tr>
-                <td>normalized entropy</td>
+                <td>
+                  <Term term="NE">normalized entropy</Term>
+                </td>
                 <td className="num">{fmt(evaluation.normalizedEntropy)}</td>
               </tr>
               <tr>
@@ -82,7 +85,9 @@ export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task
                 <td className="num">{fmt(evaluation.auc)}</td>
               </tr>
               <tr>
-                <td>ECE (10 quantile bins)</td>
+                <td>
+                  <Term term="ECE">ECE (10 quantile bins)</Term>
+                </td>
                 <td className="num">{fmt(evaluation.ece)}</td>
               </tr>
             </tbody>

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAppStore } from './index';
+import { INITIAL_STATUSES } from '../notebook/cells';
+import { tryLesson } from './lessonActions';
+import { LESSONS } from '../notebook/lessons';
+
+const shop = readFileSync(join(__dirname, '../../e2e/fixtures/shop_small.csv'), 'utf8');
+
+describe('running cells from the store', () => {
+  beforeEach(() => {
+    useAppStore.setState({ table: null, profiles: [], dataError: null, run: null, cells: INITIAL_STATUSES, weights: {}, runProblem: null, runBlockers: [] });
+    useAppStore.getState().loadText(shop, 'shop.csv');
+  });
+
+  it('a set-up cell that cannot run stops the run there, names the fix, and leaves later cells stale', () => {
+    const s = useAppStore.getState();
+    s.setConfig({ batchSize: 8 });
+    s.runCells({ kind: 'all' });
+    const after = useAppStore.getState();
+    expect(after.cells).toMatchObject({ data: 'done', targets: 'done', sampling: 'done', model: 'error', train: 'stale', evaluate: 'stale', value: 'stale' });
+    expect(after.runProblem).toMatch(/Model cell: the model settings are invalid: .*batch size must be at least 16/);
+    expect(after.run).toBeNull();
+  });
+
+  it('no target fails the targets cell with what to do', () => {
+    const s = useAppStore.getState();
+    for (const t of [...s.targets]) s.toggleTarget(t, false);
+    useAppStore.getState().runCells({ kind: 'cell', cell: 'targets' });
+    expect(useAppStore.getState().cells.targets).toBe('error');
+    expect(useAppStore.getState().runProblem).toMatch(/tick at least one/);
+  });
+
+  it('evaluate without a trained model cannot be marked done', () => {
+    useAppStore.setState({ cells: { ...useAppStore.getState().cells, train: 'done' } });
+    useAppStore.getState().runCells({ kind: 'cell', cell: 'evaluate' });
+    expect(useAppStore.getState().cells.evaluate).toBe('error');
+    expect(useAppStore.getState().runProblem).toMatch(/no trained model yet/);
+  });
+});
+
+describe('lesson "try it" actions', () => {
+  beforeEach(() => {
+    useAppStore.setState({ table: null, profiles: [], run: null, cells: INITIAL_STATUSES, weights: {}, skipRecalibration: false, normalised: {} });
+    useAppStore.getState().loadText(shop, 'shop.csv');
+  });
+
+  it('every lesson has text and a try-it that answers', () => {
+    for (const lesson of LESSONS) {
+      expect(lesson.paragraphs.join(' ').length).toBeGreaterThan(200);
+      expect(tryLesson(lesson.id, useAppStore.getState).length).toBeGreaterThan(10);
+    }
+  });
+
+  it('downsampling with recalibration off sets keep rate 0.05 on every label and turns recalibration off', () => {
+    tryLesson('downsample-recalibrate', useAppStore.getState);
+    const s = useAppStore.getState();
+    expect(s.targets.map((t) => s.sampling.keepRates[t])).toEqual(s.targets.map(() => 0.05));
+    expect(s.skipRecalibration).toBe(true);
+  });
+
+  it('the heavy-signal lesson keeps only the rarest action', () => {
+    tryLesson('heavy-light', useAppStore.getState);
+    expect(useAppStore.getState().targets).toEqual(['bought']);
+  });
+
+  it('learning to rank sets a listwise formulation; the algorithm lesson picks trees', () => {
+    tryLesson('learning-to-rank', useAppStore.getState);
+    expect(useAppStore.getState().formulation).toMatchObject({ kind: 'ranking', loss: 'listwise' });
+    tryLesson('which-algorithm', useAppStore.getState);
+    expect(useAppStore.getState().config.modelKind).toBe('gbdt');
+  });
+
+  it('value lessons wait for a trained model', () => {
+    expect(tryLesson('value-modeling', useAppStore.getState)).toMatch(/Train a model first/);
+    expect(tryLesson('never-act', useAppStore.getState)).toMatch(/Train a model first/);
+  });
+});
