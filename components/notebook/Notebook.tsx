@@ -1,5 +1,4 @@
 'use client';
-import { useEffect } from 'react';
 import { useAppStore } from '@/lib/store';
 import { DataCell } from '../cells/data/DataCell';
 import { EvaluateCell } from '../cells/evaluate/EvaluateCell';
@@ -13,27 +12,15 @@ import { NotebookFile } from './NotebookFile';
 import { NotesAfter } from './Notes';
 import { ThemeToggle } from './ThemeToggle';
 import { RunControls } from './RunControls';
+import { NotebookManager } from './NotebookManager';
 
-export const SAMPLE_URL = '/data/kuairand_feedback.tsv';
-export const SAMPLE_NAME = 'KuaiRand feedback sample (kuairand_feedback.tsv)';
-
-/** The notebook: cells top to bottom, with the bundled sample loaded on first open. */
+/** The notebook: a toolbar, then the cells top to bottom. The notebook manager opens the saved notebook or the sample. */
 export function Notebook() {
   const hasTable = useAppStore((s) => s.table !== null);
-  useEffect(() => {
-    if (useAppStore.getState().table) return;
-    const { loadFile, reportDataError } = useAppStore.getState();
-    fetch(SAMPLE_URL)
-      .then((r) => {
-        if (!r.ok) throw new Error(`the bundled sample answered HTTP ${r.status}`);
-        return r.blob();
-      })
-      .then((blob) => loadFile(blob, SAMPLE_NAME))
-      .catch(reportDataError);
-  }, []);
   return (
     <div className="notebook">
       <div className="toolbar">
+        <NotebookManager />
         {hasTable && <RunControls />}
         <ShareLink />
         <NotebookFile />

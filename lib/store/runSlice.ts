@@ -6,7 +6,7 @@ import { TrainConfigSchema, type TrainConfig } from '../train/config';
 import type { TrainErrorInfo } from '../train/errors';
 import type { TaskEvaluation } from '../train/evaluate';
 import type { ModelDiagnostics } from '../train/diagnostics';
-import type { BackendInfo, RunPredictions, WorkerEvent } from '../train/protocol';
+import type { BackendInfo, ResumePoint, RunPredictions, WorkerEvent } from '../train/protocol';
 import type { LossPoint, TrainProgress } from '../train/trainer';
 import { createTrainingClient, type TrainingClient } from '../train/client';
 import { exposeFaultInjection } from '../train/faults';
@@ -15,7 +15,8 @@ import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
 
-export type RunStatus = 'running' | 'finished' | 'stopped' | 'error';
+/** 'interrupted': it was running when the page closed; it can resume from its saved checkpoint. */
+export type RunStatus = 'running' | 'finished' | 'stopped' | 'error' | 'interrupted';
 
 /** One training run as the UI sees it; it keeps the table and spec it was started with. */
 export interface RunView {
@@ -76,6 +77,12 @@ export interface RunSlice {
   /** Change the running run's base learning rate. */
   setRunLearningRate(learningRate: number): void;
   handleWorkerEvent(event: WorkerEvent): void;
+  /** The running run's latest weights (for autosave), null when none. */
+  runCheckpoint(): ResumePoint | null;
+  /** Put back runs from autosave; a run that was going when the page closed comes back interrupted. */
+  restoreRuns(run: RunView | null, history: RunView[], checkpoint: ResumePoint | null): void;
+  /** Carry on an interrupted run from its saved checkpoint. */
+  resumeInterrupted(): void;
 }
 
 let client: TrainingClient | null = null;
@@ -84,6 +91,16 @@ const BATCH_MS = 50;
 /** Runs kept for comparison; each holds its validation predictions, so keep the list short. */
 const MAX_HISTORY = 24;
 let nextRunId = 1;
+/** The weights an interrupted (restored) run resumes from. */
+let interruptedCheckpoint: ResumePoint | null = null;
+
+function trainingClient(get: () => AppState): TrainingClient {
+  if (!client) {
+    client = createTrainingClient(batchEvents((events) => events.forEach((event) => get().handleWorkerEvent(event))));
+    exposeFaultInjection(client);
+  }
+  return client;
+}
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
   /** Start the sweep's next point after the previous run ended (on a fresh task, outside the event handler). */
@@ -133,11 +150,32 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const itemColumn = spec.data.itemColumn ?? null;
     set({ run: { runId, status: 'running', table: state.table, spec: spec.data, itemColumn, config: config.data, losses: [], evaluations: [], startedAt: Date.now(), sweep: point?.sweep } });
     get().dispatchCell({ type: 'start', cell: 'train' });
-    if (!client) {
-      client = createTrainingClient(batchEvents((events) => events.forEach((event) => get().handleWorkerEvent(event))));
-      exposeFaultInjection(client);
-    }
-    client.start(runId, state.table, spec.data, config.data);
+    trainingClient(get).start(runId, state.table, spec.data, config.data);
+  },
+  runCheckpoint() {
+    const run = get().run;
+    return run?.status === 'running' && client ? client.checkpoint(run.runId) : null;
+  },
+  restoreRuns(run, history, checkpoint) {
+    nextRunId = Math.max(nextRunId, ...[run, ...history].map((r) => (r?.runId ?? 0) + 1));
+    const interrupted = run?.status === 'running' || run?.status === 'interrupted';
+    interruptedCheckpoint = interrupted ? checkpoint : null;
+    const restored = run && interrupted ? { ...run, status: 'interrupted' as const, paused: false, checkpointStep: checkpoint?.step ?? 0 } : run;
+    set({ run: restored, history });
+    if (!restored) return;
+    if (restored.status === 'interrupted') get().dispatchCell({ type: 'cancel', cell: 'train', hadOutput: true });
+    else if (restored.predictions) for (const cell of ['train', 'evaluate', 'value'] as const) get().dispatchCell({ type: 'succeed', cell });
+  },
+  resumeInterrupted() {
+    const run = get().run;
+    if (run?.status !== 'interrupted') return;
+    const from = interruptedCheckpoint;
+    const fromStep = from?.step ?? 0;
+    // Without a checkpoint (closed before the first one) the run starts over with the same seed.
+    set({ run: { ...run, status: 'running', losses: run.losses.filter((p) => p.step <= fromStep), evaluations: run.evaluations.filter((round) => (round[0]?.step ?? 0) < fromStep), recoveries: [...(run.recoveries ?? []), `interrupted by closing the page; resumed from step ${fromStep}.`] } });
+    interruptedCheckpoint = null;
+    get().dispatchCell({ type: 'start', cell: 'train' });
+    trainingClient(get).start(run.runId, run.table, run.spec, run.config, from);
   },
   stopRun() {
     const run = get().run;

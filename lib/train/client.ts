@@ -10,7 +10,10 @@ import type { BackendName, InjectedFault, ResumePoint, WorkerEvent, WorkerReques
 import { describeFault, recoveryBackend } from './recovery';
 
 export interface TrainingClient {
-  start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig): void;
+  /** Start a run; with `resume`, carry on from those weights (a run interrupted by a page reload). */
+  start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig, resume?: ResumePoint | null): void;
+  /** The latest weights of the running run, for autosave (null before its first checkpoint). */
+  checkpoint(runId: number): ResumePoint | null;
   stop(runId: number): void;
   pause(runId: number): void;
   resume(runId: number): void;
@@ -95,14 +98,17 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
   const send = (request: WorkerRequest) => ensureWorker().postMessage(request);
 
   return {
-    start(runId, table, spec, config) {
-      active = { runId, table, spec, config, backendInUse: null, checkpoint: null, failures: 0, paused: false, learningRate: null };
+    start(runId, table, spec, config, resume = null) {
+      active = { runId, table, spec, config, backendInUse: null, checkpoint: resume, failures: 0, paused: false, learningRate: null };
       // A fresh worker for a new backend choice: moving an existing worker onto wasm after another
       // backend failed to train there, while a fresh worker trains on it.
       if (lastBackend !== null && lastBackend !== config.backend) replaceWorker();
       lastBackend = config.backend;
       // The table is copied (structured clone), not transferred: the page keeps using it.
-      send({ type: 'start', runId, table, spec, config });
+      send({ type: 'start', runId, table, spec, config, resume });
+    },
+    checkpoint(runId) {
+      return active?.runId === runId ? active.checkpoint : null;
     },
     stop(runId) {
       if (worker) send({ type: 'stop', runId });
