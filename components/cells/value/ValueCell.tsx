@@ -8,6 +8,7 @@ import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { CalibrationComparison } from './CalibrationComparison';
 import { FormulaExport } from './FormulaExport';
+import { PytorchExport } from './PytorchExport';
 import { NormalisationPanel } from './NormalisationPanel';
 import { OutcomeTable } from './OutcomeTable';
 import { PresetPanel } from './PresetPanel';
@@ -55,6 +56,7 @@ export function ValueCell() {
             </span>
           </p>
           <FormulaExport run={usable} tasks={view.tasks} />
+          <PytorchExport run={usable} />
           <div className="row">
             <NumberField label="Top K per slate" value={topK} min={1} max={100} step={1} onChange={(k) => setTopK(Math.round(k))} />
             <SelectField<SlateGrouping>

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Table } from '../data/table';
+import type { ProblemSpec } from '../formulate/spec';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
+import { prepareData } from '../train/prepare';
+import { useCpuBackend } from '../train/testing';
+import { trainModel } from '../train/trainer';
+import { impressionLog, spec as zooSpec } from '../train/zoo.fixture';
+import { pytorchExport, pytorchExportProblems } from './pytorch';
+
+/** The table as the CSV the person would have loaded. */
+function toCsv(table: Table): string {
+  const lines = [table.columns.map((c) => c.name).join(',')];
+  for (let r = 0; r < table.rowCount; r++) lines.push(table.columns.map((c) => (c.kind === 'number' ? (c.missing[r] ? '' : String(c.values[r])) : c.codes[r] < 0 ? '' : c.dictionary[c.codes[r]])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** The first Python with torch, pandas and numpy: $PYTHON, Debian's (python3-torch), or python3 on the PATH. */
+const python = [process.env.PYTHON, '/usr/bin/python3', 'python3'].find((p) => p && spawnSync(p, ['-c', 'import torch, pandas, numpy'], { encoding: 'utf8' }).status === 0);
+const hasTorch = python !== undefined;
+const quiet = { onLoss: () => {}, onEvaluation: () => {}, onProgress: () => {}, shouldStop: () => false };
+// Random split, a downsampled head (recalibrated in both), a timestamp feature: what the script must reproduce.
+const spec: ProblemSpec = {
+  ...zooSpec,
+  features: [...zooSpec.features, { column: 'time', encoding: 'time' }],
+  sampling: { ...zooSpec.sampling, split: { kind: 'random' }, dropDuplicates: true, keepRates: { click: 0.4, buy: 1 } },
+};
+const base: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.02, batchSize: 128, epochs: 4, hiddenLayers: [16], embeddingDim: 4, l2: 0, restoreBest: false };
+
+describe('PyTorch export', () => {
+  beforeAll(useCpuBackend);
+
+  it('names every setting the script cannot reproduce yet', () => {
+    expect(pytorchExportProblems(spec, base)).toEqual([]);
+    const problems = pytorchExportProblems({ ...spec, formulation: { kind: 'funnel', chain: ['click', 'buy'] }, sampling: { ...spec.sampling, capPerUser: 5 } }, { ...base, modelKind: 'mmoe', decay: 'cosine' });
+    expect(problems.join(' | ')).toMatch(/model is mmoe.*formulation is funnel.*per-user cap.*warm-up and decay/);
+    expect(() => pytorchExport({ spec, config: { ...base, modelKind: 'gbdt' }, weights: {}, source: 'x.csv' })).toThrow(/cannot be exported to PyTorch yet: the model is gbdt/);
+  });
+
+  it('writes the settings, the calibration rates and the value formula into the script', () => {
+    const { script, requirements } = pytorchExport({ spec, config: base, weights: { click: 1, buy: 10 }, source: 'shop.csv' });
+    const config = JSON.parse(script.match(/CONFIG = json\.loads\(r"""([\s\S]*?)"""\)/)![1]);
+    expect(config.calibrationRates).toEqual([0.4, 1]);
+    expect(config.valueFormula).toBe('1·p(click) + 10·p(buy)');
+    expect(config.spec.sampling.seed).toBe(2);
+    expect(script).toContain('DistributedDataParallel');
+    expect(requirements).toMatch(/^torch>=/m);
+  });
+
+  it.runIf(hasTorch).each(['logistic-regression', 'mlp'] as const)('%s: the script picks the same rows and reaches the app\'s validation AUC (python3-torch)', async (kind) => {
+    const table = impressionLog(4000, 9);
+    const config: TrainConfig = { ...base, modelKind: kind };
+    const data = prepareData(table, spec, config);
+    const app = await trainModel(data, config, quiet);
+    const dir = mkdtempSync(join(tmpdir(), 'valuelab-export-'));
+    writeFileSync(join(dir, 'data.csv'), toCsv(table));
+    const { script } = pytorchExport({ spec, config, weights: { click: 1, buy: 10 }, source: 'data.csv' });
+    writeFileSync(join(dir, 'valuelab_train.py'), script);
+    const run = spawnSync(python!, ['valuelab_train.py', 'data.csv', '--metrics', 'metrics.json', '--out', 'scored.csv'], { cwd: dir, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '2' } });
+    expect(run.stderr).not.toMatch(/Traceback/);
+    expect(run.status).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+    // The seeded split and negative sampling are ported bit for bit: the very same rows.
+    expect(metrics.trainRows).toBe(data.train.rows);
+    expect(metrics.validationRows).toBe(data.validationRows.length);
+    app.evaluations.forEach((e) => {
+      expect(Math.abs(metrics.tasks[e.task].auc - e.auc)).toBeLessThan(0.03);
+      // Recalibrated in the script too: the downsampled click head still sums to what happened.
+      expect(metrics.tasks[e.task].calibrationRatio).toBeGreaterThan(0.75);
+      expect(metrics.tasks[e.task].calibrationRatio).toBeLessThan(1.25);
+    });
+    const scored = readFileSync(join(dir, 'scored.csv'), 'utf8').split('\n');
+    expect(scored[0]).toContain('p_click,p_buy,value_score');
+  }, 180_000);
+});

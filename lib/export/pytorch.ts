@@ -1,0 +1,63 @@
+/**
+ * Scale-out export: a standalone PyTorch script (and its requirements) that reproduces a run on the same
+ * CSV. The Python lives in pytorchTemplate.ts; this fills in the settings and says up front which
+ * settings the script cannot reproduce yet, so an export never silently trains something else.
+ */
+import type { ProblemSpec } from '../formulate/spec';
+import type { TrainConfig } from '../train/config';
+import { formatFormula } from '../value/value';
+import { PYTORCH_REQUIREMENTS, PYTORCH_TEMPLATE } from './pytorchTemplate';
+
+export interface PytorchExportInput {
+  spec: ProblemSpec;
+  config: TrainConfig;
+  /** The value formula's weight per action (actions without one weigh 0). */
+  weights: Record<string, number>;
+  /** The file the run was trained on, named in the script's title. */
+  source: string;
+}
+
+export interface PytorchExport {
+  script: string;
+  requirements: string;
+}
+
+/** What the script cannot reproduce yet, in words; empty when it can reproduce the run. */
+export function pytorchExportProblems(spec: ProblemSpec, config: TrainConfig): string[] {
+  const problems: string[] = [];
+  if (config.modelKind !== 'logistic-regression' && config.modelKind !== 'mlp') problems.push(`the model is ${config.modelKind}; the export reproduces logistic regression and the MLP`);
+  if (spec.formulation.kind !== 'pointwise') problems.push(`the formulation is ${spec.formulation.kind}; the export reproduces independent heads (pointwise)`);
+  if (spec.derived.length > 0) problems.push(`derived actions (${spec.derived.map((d) => d.name).join(', ')}) are not rebuilt by the script`);
+  if (spec.sampling.split.kind === 'user') problems.push('the user split is not reproduced; choose the random or time split');
+  if (spec.sampling.capPerUser !== null) problems.push('the per-user cap is not reproduced; set it to none');
+  const bags = spec.features.filter((f) => f.encoding === 'bag').map((f) => f.column);
+  if (bags.length) problems.push(`id-list features (${bags.join(', ')}) are not reproduced`);
+  if (config.modelKind === 'logistic-regression' && config.crosses.length > 0) problems.push('feature crosses are not reproduced');
+  if (config.warmupSteps > 0 || config.decay !== 'none') problems.push('learning-rate warm-up and decay are not reproduced (constant rate)');
+  return problems;
+}
+
+export function pytorchExport(input: PytorchExportInput): PytorchExport {
+  const { spec, config, weights, source } = input;
+  const problems = pytorchExportProblems(spec, config);
+  if (problems.length) throw new Error(`This run cannot be exported to PyTorch yet: ${problems.join('; ')}.`);
+  const tasks = spec.targets;
+  const calibrationRates = tasks.map((t) => (spec.sampling.keepRates[t] ?? 1) / (spec.sampling.upsample[t] ?? 1));
+  const valueWeights = Object.fromEntries(tasks.map((t) => [t, weights[t] ?? 0]));
+  const config_ = {
+    source,
+    spec,
+    config,
+    calibrationRates,
+    valueWeights,
+    valueFormula: formatFormula(tasks, tasks.map((t) => valueWeights[t])),
+  };
+  // The JSON sits in a Python raw triple-quoted string. JSON escapes every quote inside its strings, so
+  // three quotes in a row cannot occur; the check keeps it that way.
+  const json = JSON.stringify(config_, null, 1);
+  if (json.includes('"""')) throw new Error('the settings cannot be written into the script (three quotes in a row)');
+  // The title goes into the script's docstring: no quotes, backslashes or line breaks.
+  const title = `${config.modelKind} on ${source}, actions ${tasks.join(', ')}`.replace(/[\r\n\\]/g, ' ').replace(/"/g, "'");
+  // Function replacers: a "$&" in a column name must not be read as a replacement pattern.
+  return { script: PYTORCH_TEMPLATE.replace('__TITLE__', () => title).replace('__CONFIG__', () => json), requirements: PYTORCH_REQUIREMENTS };
+}
