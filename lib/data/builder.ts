@@ -1,6 +1,7 @@
 import type { Column, Table } from './table';
 
 const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a']);
+const INFINITY_TOKEN = /^[+-]?inf(inity)?$/i;
 
 /** True for cells that mean "no value". */
 export function isMissingToken(cell: string): boolean {
@@ -32,6 +33,9 @@ class ColumnBuilder {
     this.missing = new Uint8Array(capacity);
   }
 
+  /** Numbers that were infinite or out of float range (inf, -Infinity, 1e309): kept as missing. */
+  nonFinite = 0;
+
   push(raw: string | number | boolean | null | undefined): void {
     this.ensureCapacity(this.length + 1);
     if (raw === null || raw === undefined || (typeof raw === 'string' && isMissingToken(raw))) {
@@ -49,6 +53,12 @@ class ColumnBuilder {
         this.values[this.length++] = n;
         return;
       }
+      // An infinite number in a numeric column is a number nothing can use (a ratio over zero, an
+      // overflow): it becomes missing, counted in the table's warnings, and the column stays numeric.
+      if (n === Infinity || n === -Infinity || INFINITY_TOKEN.test(text)) {
+        this.nonFinite++;
+        return this.push(null);
+      }
       this.toStrings();
     }
     this.codes[this.length++] = this.codeOf(text);
@@ -64,6 +74,10 @@ class ColumnBuilder {
     if (start === end) return this.push(null);
     if (this.kind === 'number' && !quoted) {
       const v = parseDecimal(bytes, start, end);
+      if (v === Infinity || v === -Infinity) {
+        this.nonFinite++;
+        return this.push(null);
+      }
       if (!Number.isNaN(v)) {
         if (this.length >= this.values.length) this.ensureCapacity(this.length + 1);
         this.values[this.length++] = v;
@@ -171,7 +185,11 @@ export class TableBuilder {
   }
 
   finish(source: string): Table {
-    return { source, rowCount: this.rowCount, columns: this.columns.map((c) => c.finish()) };
+    const columns = this.columns.map((c) => c.finish());
+    const table: Table = { source, rowCount: this.rowCount, columns };
+    const infinite = this.columns.filter((c, i) => c.nonFinite > 0 && columns[i].kind === 'number');
+    if (infinite.length === 0) return table;
+    return { ...table, warnings: infinite.map((c) => `${c.name}: ${c.nonFinite.toLocaleString('en-US')} infinite or out-of-range number(s) (such as Infinity or 1e309) are treated as missing.`) };
   }
 }
 

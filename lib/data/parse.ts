@@ -84,7 +84,7 @@ export class DelimitedReader {
       );
     }
     const table = this.builder.finish(this.source);
-    const warnings: string[] = [];
+    const warnings: string[] = [...(table.warnings ?? [])];
     if (this.ragged > 0) warnings.push(`${this.ragged} row(s) with a wrong number of fields were skipped (first at data row ${this.firstRagged}).`);
     if (this.renamed.length) warnings.push(`Empty or repeated column names were renamed: ${this.renamed.join(', ')}.`);
     if (!this.hasHeader) warnings.push('No header row was detected; columns are named col_1, col_2… (change "Header row" if that is wrong).');
