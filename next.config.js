@@ -10,6 +10,7 @@ const nextConfig = {
       // path is required: a bare "danfojs/dist/..." target is silently ignored.
       danfojs: './node_modules/danfojs/dist/danfojs-browser/src/index.js',
       xlsx: './lib/profile/stubs/xlsx.js',
+      mathjs: './lib/profile/stubs/mathjs.js',
       'plotly.js-dist-min': './lib/profile/stubs/plotly.js',
     },
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { badInputs } from '../../scripts/badInputs.mjs';
+import { badInputs } from '../../e2e/badInputs';
 import { INITIAL_STATUSES } from '../notebook/cells';
 import { useAppStore } from '../store';
 import { DataError } from './errors';
@@ -23,7 +23,7 @@ async function load(name: string, data: Uint8Array): Promise<{ error: string } |
   }
 }
 
-describe('the bad-input corpus (scripts/badInputs.mjs)', () => {
+describe('the bad-input corpus (e2e/badInputs.ts)', () => {
   beforeAll(() => useAppStore.setState({ table: null, baseTable: null, profiles: [], dataError: null, run: null, cells: INITIAL_STATUSES }));
 
   it('has at least 40 files', () => {

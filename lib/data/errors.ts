@@ -7,6 +7,7 @@ export type DataErrorCode =
   | 'unterminated-quote'
   | 'unsupported-format'
   | 'too-few-columns'
+  | 'too-many-columns'
   | 'no-actions'
   | 'not-records'
   | 'invalid-json'
@@ -40,4 +41,16 @@ export function toDataErrorInfo(err: unknown): DataErrorInfo {
   if (err instanceof DataError) return { code: err.code, message: err.message, hint: err.hint };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'read-failed', message: `The file could not be read: ${message}`, hint: 'Check that it is a CSV or TSV text file and try again.' };
+}
+
+/**
+ * The most columns a table may have. An impression log has tens of columns; a file with thousands is a
+ * feature matrix or a transposed export, and its profile, preview and role table would freeze the page.
+ */
+export const MAX_COLUMNS = 2048;
+
+export function checkColumnCount(count: number, source: string): void {
+  if (count > MAX_COLUMNS) {
+    throw new DataError('too-many-columns', `${source} has ${count.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} Value Lab reads.`, 'Export only the columns the model needs (user and item ids, actions, features), or transpose the file if its rows are columns.');
+  }
 }

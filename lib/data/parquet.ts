@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { TableBuilder, uniqueNames } from './builder';
-import { DataError } from './errors';
+import { checkColumnCount, DataError } from './errors';
 import { toCell } from './records';
 import type { Table } from './table';
 
@@ -14,6 +14,7 @@ export async function readParquet(buffer: ArrayBuffer, source: string): Promise<
   } catch (err) {
     throw new DataError('corrupt-parquet', `${source} is a Parquet file that cannot be read (${err instanceof Error ? err.message : err}); it may be truncated.`, 'Export the Parquet file again, or export the data as CSV.');
   }
+  checkColumnCount(names.length, source);
   const builder = new TableBuilder(uniqueNames(names));
   try {
     await parquetRead({

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { TableBuilder, uniqueNames } from './builder';
 import { CsvTokenizer, UnterminatedQuoteError } from './csvTokenizer';
-import { DataError } from './errors';
+import { checkColumnCount, DataError } from './errors';
 import type { Table } from './table';
 
 /** A few ragged lines (a trailing partial line, a stray footer) are skipped with a warning; more means a wrong format. */
@@ -58,7 +58,8 @@ export class DelimitedReader {
     else {
       this.head.push(chunk);
       this.headBytes += chunk.length;
-      if (this.headBytes >= SNIFF_BYTES) this.start(false);
+      // The sniff needs at least one whole line: a very wide header can be longer than SNIFF_BYTES.
+      if (this.headBytes >= SNIFF_BYTES && chunk.includes(0x0a)) this.start(false);
     }
     this.options.onProgress?.({ rows: this.builder?.rowCount ?? 0, bytes: this.bytesRead, totalBytes: this.totalBytes });
   }
@@ -101,6 +102,7 @@ export class DelimitedReader {
     const rows = sniffed.data;
     if (rows.length === 0) throw new DataError('no-rows', `${this.source} has no rows.`, 'Check that the file is not empty.');
     this.width = rows[0].length;
+    checkColumnCount(this.width, this.source);
     if (this.width < 2) {
       throw new DataError('too-few-columns', `${this.source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
     }

@@ -1,5 +1,5 @@
 import { TableBuilder } from './builder';
-import { DataError } from './errors';
+import { checkColumnCount, DataError } from './errors';
 import type { Table } from './table';
 
 type Cell = string | number | boolean | null | undefined;
@@ -35,6 +35,7 @@ export function tableFromRecords(records: unknown[], source: string): Table {
       }
     }
   });
+  checkColumnCount(names.length, source);
   const builder = new TableBuilder(names);
   const row: Cell[] = new Array(names.length);
   for (const r of records as Record<string, unknown>[]) {

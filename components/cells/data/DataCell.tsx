@@ -31,7 +31,7 @@ export function DataCell() {
       </p>
       <LoadingStatus />
       {error && (
-        <div className="alert" role="alert" data-testid="data-error">
+        <div className="alert" role="alert" data-testid="data-error" data-code={error.code}>
           <strong>{error.message}</strong>
           <p className="hint">{error.hint}</p>
           {table && <p className="hint">The current dataset ({table.source}) is unchanged.</p>}

@@ -1,20 +1,18 @@
 // The bad-input corpus: files a warehouse export, a careless rename or a hostile person could hand the
 // app. Each entry says what must happen: a typed error (its DataErrorCode), or a table that loads with
 // the given rows (and, where it matters, columns). Used by lib/data/badInputs.test.ts (the real read
-// path in Node) and e2e/bad-inputs.spec.ts (the UI, keeping the previous dataset and runs); `node
-// scripts/make-bad-inputs.mjs DIR` writes the files out for a look.
+// path in Node) and e2e/bad-inputs.spec.ts (the UI, keeping the previous dataset and runs);
+// `npx vite-node scripts/make-bad-inputs.ts DIR` writes the files out for a look.
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const fixture = (name) => readFileSync(join(here, '..', 'e2e', 'fixtures', name));
-const text = (s) => Buffer.from(s, 'utf8');
+const fixture = (name: string): Buffer => readFileSync(join(__dirname, 'fixtures', name));
+const text = (s: string): Buffer => Buffer.from(s, 'utf8');
 const shop = fixture('shop_small.csv').toString('utf8');
 
 /** A deterministic stream of pseudo-random bytes (no Math.random: the corpus is the same every run). */
-function bytes(n, seed = 7) {
+function bytes(n: number, seed = 7): Buffer {
   const out = Buffer.alloc(n);
   let x = seed;
   for (let i = 0; i < n; i++) {
@@ -24,14 +22,19 @@ function bytes(n, seed = 7) {
   return out;
 }
 
-function rows(n, make) {
-  const lines = [];
+function rows(n: number, make: (i: number) => string): string {
+  const lines: string[] = [];
   for (let i = 0; i < n; i++) lines.push(make(i));
   return lines.join('\n') + '\n';
 }
 
-/** @returns {{ name: string, data: Buffer, expect: { error: string } | { rows: number, columns?: string[], check?: string } }[]} */
-export function badInputs() {
+export interface BadInput {
+  name: string;
+  data: Buffer;
+  expect: { error: string } | { rows: number; columns?: string[]; check?: 'no-prototype-pollution' | 'formulas-are-text' | 'finite-or-missing' };
+}
+
+export function badInputs(): BadInput[] {
   const wideHeader = Array.from({ length: 100_000 }, (_, i) => `c${i}`);
   return [
     { name: 'empty.csv', data: Buffer.alloc(0), expect: { error: 'empty-file' } },
@@ -52,7 +55,8 @@ export function badInputs() {
     { name: 'all_zero_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},0`)), expect: { error: 'no-actions' } },
     { name: 'all_one_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},1`)), expect: { error: 'no-actions' } },
     { name: 'single_positive.csv', data: text('user_id,item_id,clicked\n' + rows(200, (i) => `u${i % 9},i${i},${i === 57 ? 1 : 0}`)), expect: { rows: 200 } },
-    { name: 'wide_100k_columns.csv', data: text(['clicked', ...wideHeader].join(',') + '\n' + ['1', ...wideHeader.map(() => '0')].join(',') + '\n' + ['0', ...wideHeader.map(() => '1')].join(',') + '\n'), expect: { rows: 2 } },
+    { name: 'wide_100k_columns.csv', data: text(['clicked', ...wideHeader].join(',') + '\n' + ['1', ...wideHeader.map(() => '0')].join(',') + '\n' + ['0', ...wideHeader.map(() => '1')].join(',') + '\n'), expect: { error: 'too-many-columns' } },
+    { name: 'wide_2000_columns.csv', data: text(['user_id', 'clicked', ...wideHeader.slice(0, 1998)].join(',') + '\n' + rows(20, (i) => [`u${i}`, i % 2, ...wideHeader.slice(0, 1998).map((_, c) => (i * c) % 7)].join(','))), expect: { rows: 20 } },
     { name: 'single_10mb_line.csv', data: text('user_id,blob,clicked\n' + `u1,${'x'.repeat(10 * 1024 * 1024)},1\n` + 'u2,y,0\n'), expect: { rows: 2 } },
     { name: 'proto_names.csv', data: text('__proto__,constructor,prototype,hasOwnProperty,clicked\n' + rows(20, (i) => `a${i % 3},b,c,d,${i % 2}`)), expect: { rows: 20, columns: ['__proto__', 'constructor', 'prototype', 'hasOwnProperty'], check: 'no-prototype-pollution' } },
     { name: 'html_names.csv', data: text('"<script>alert(1)</script>",<img src=x onerror=alert(2)>,clicked\n' + rows(20, (i) => `<b>${i}</b>,"<iframe src=javascript:alert(3)>",${i % 2}`)), expect: { rows: 20, columns: ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>'] } },

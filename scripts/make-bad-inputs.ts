@@ -1,7 +1,7 @@
-// Write the bad-input corpus (scripts/badInputs.mjs) into a folder: `node scripts/make-bad-inputs.mjs out/`.
+// Write the bad-input corpus (e2e/badInputs.ts) into a folder: `npx vite-node scripts/make-bad-inputs.ts out/`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { badInputs } from './badInputs.mjs';
+import { badInputs } from '../e2e/badInputs';
 
 const dir = process.argv[2] ?? 'bad-inputs';
 mkdirSync(dir, { recursive: true });
