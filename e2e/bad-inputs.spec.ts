@@ -11,6 +11,8 @@ const BROWSER_LIMIT_BYTES = 5 * 1024 * 1024;
 test('the bad-input corpus: a typed error keeping the data and runs, or a correct load, for every file', async ({ page }) => {
   test.setTimeout(600_000);
   await openWithSample(page);
+  // An explicit backend skips the auto benchmark: this test is about data, not backends.
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
   await page.getByLabel('Share of rows used').fill('0.05');
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
