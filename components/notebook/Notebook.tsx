@@ -7,6 +7,7 @@ import { SamplingCell } from '../cells/sampling/SamplingCell';
 import { ModelCell } from '../cells/model/ModelCell';
 import { TrainCell } from '../cells/train/TrainCell';
 import { ValueCell } from '../cells/value/ValueCell';
+import { ScoreCell } from '../cells/score/ScoreCell';
 import { ShareLink } from './ShareLink';
 import { NotebookFile } from './NotebookFile';
 import { NotesAfter } from './Notes';
@@ -42,6 +43,7 @@ export function Notebook() {
           <NotesAfter cell="evaluate" />
           <ValueCell />
           <NotesAfter cell="value" />
+          <ScoreCell />
         </>
       )}
     </div>

@@ -56,6 +56,8 @@ export interface RunView {
   checkpointStep?: number;
   /** Each crash or device loss survived, in words (the run resumed after each). */
   recoveries?: string[];
+  /** The weights of the finished model (model.variables order), for scoring files; absent for GBDT. */
+  weights?: Float32Array[] | null;
 }
 
 export interface RunSlice {
@@ -83,6 +85,8 @@ export interface RunSlice {
   restoreRuns(run: RunView | null, history: RunView[], checkpoint: ResumePoint | null): void;
   /** Carry on an interrupted run from its saved checkpoint. */
   resumeInterrupted(): void;
+  /** Calibrated probabilities per head of the current finished run for every row of `table`. */
+  scoreWithRun(table: Table): Promise<Float32Array[]>;
 }
 
 let client: TrainingClient | null = null;
@@ -166,6 +170,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (restored.status === 'interrupted') get().dispatchCell({ type: 'cancel', cell: 'train', hadOutput: true });
     else if (restored.predictions) for (const cell of ['train', 'evaluate', 'value'] as const) get().dispatchCell({ type: 'succeed', cell });
   },
+  async scoreWithRun(table) {
+    const run = get().run;
+    if (!run?.weights || (run.status !== 'finished' && run.status !== 'stopped')) throw new Error('there is no finished neural model to score with; train one first');
+    return trainingClient(get).score({ trainTable: run.table, spec: run.spec, config: run.config, weights: run.weights, table });
+  },
   resumeInterrupted() {
     const run = get().run;
     if (run?.status !== 'interrupted') return;
@@ -225,7 +234,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'fault':
         return; // The client turns faults into 'recovering' or 'error'; it never forwards them.
       case 'done': {
-        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice });
+        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice, weights: event.weights });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });

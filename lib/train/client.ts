@@ -14,6 +14,8 @@ export interface TrainingClient {
   start(runId: number, table: Table, spec: ProblemSpec, config: TrainConfig, resume?: ResumePoint | null): void;
   /** The latest weights of the running run, for autosave (null before its first checkpoint). */
   checkpoint(runId: number): ResumePoint | null;
+  /** Score `table` with a finished run's weights: calibrated probabilities per task (lib/train/score.ts). */
+  score(request: Omit<Extract<WorkerRequest, { type: 'score' }>, 'type' | 'requestId'>): Promise<Float32Array[]>;
   stop(runId: number): void;
   pause(runId: number): void;
   resume(runId: number): void;
@@ -40,6 +42,8 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
   let worker: Worker | null = null;
   let active: ActiveRun | null = null;
   let lastBackend: TrainConfig['backend'] | null = null;
+  const scoring = new Map<number, { resolve(p: Float32Array[]): void; reject(e: Error): void }>();
+  let nextScore = 1;
 
   const replaceWorker = () => {
     worker?.terminate();
@@ -49,6 +53,8 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
   /** The worker died or lost its device: resume the run in a fresh one, or end it with the reason. */
   const recover = (kind: 'crash' | 'device-lost', detail: string) => {
     replaceWorker();
+    scoring.forEach((p) => p.reject(new Error(`${describeFault(kind, detail)} while scoring; score the file again`)));
+    scoring.clear();
     const run = active;
     if (!run) return; // Nothing was running: the next start gets a fresh worker; nothing is lost.
     run.failures++;
@@ -69,6 +75,13 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
 
   /** Events pass through to the page; the client keeps what recovery needs from them. */
   const receive = (event: WorkerEvent) => {
+    if (event.type === 'scored' || event.type === 'score-error') {
+      const pending = scoring.get(event.requestId);
+      scoring.delete(event.requestId);
+      if (event.type === 'scored') pending?.resolve(event.calibrated);
+      else pending?.reject(Object.assign(new Error(event.error.message), { hint: event.error.hint }));
+      return;
+    }
     const run = active && event.runId === active.runId ? active : null;
     if (run && event.type === 'checkpoint') {
       run.checkpoint = { step: event.step, weights: event.weights };
@@ -106,6 +119,13 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
       lastBackend = config.backend;
       // The table is copied (structured clone), not transferred: the page keeps using it.
       send({ type: 'start', runId, table, spec, config, resume });
+    },
+    score(request) {
+      const requestId = nextScore++;
+      return new Promise((resolve, reject) => {
+        scoring.set(requestId, { resolve, reject });
+        send({ type: 'score', requestId, ...request });
+      });
     },
     checkpoint(runId) {
       return active?.runId === runId ? active.checkpoint : null;

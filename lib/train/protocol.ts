@@ -43,6 +43,8 @@ export type InjectedFault = 'crash' | 'device-lost' | 'nan';
 export type WorkerRequest =
   | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
   | { type: 'inject-fault'; fault: InjectedFault }
+  /** Apply a finished run's weights to another table (lib/train/score.ts). */
+  | { type: 'score'; requestId: number; trainTable: Table; spec: ProblemSpec; config: TrainConfig; weights: Float32Array[]; table: Table }
   | { type: 'stop'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -84,7 +86,10 @@ export type WorkerEvent =
   | ({ type: 'progress'; runId: number } & TrainProgress)
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null; weights: Float32Array[] | null }
+  /** The answer to a score request: calibrated probabilities per task for every row of the scored table. */
+  | { type: 'scored'; runId: -1; requestId: number; calibrated: Float32Array[] }
+  | { type: 'score-error'; runId: -1; requestId: number; error: TrainErrorInfo }
   | { type: 'error'; runId: number; error: TrainErrorInfo }
   /** The run's weights at an evaluation (a few seconds apart): kept by the client to resume after a crash. */
   | ({ type: 'checkpoint'; runId: number } & ResumePoint)
@@ -96,7 +101,9 @@ export type WorkerEvent =
 /** Buffers of a done event, handed over with `transfer` instead of being copied. */
 export function transferablesOf(event: WorkerEvent): Transferable[] {
   if (event.type === 'checkpoint') return event.weights.map((w) => w.buffer) as Transferable[];
+  if (event.type === 'scored') return event.calibrated.map((a) => a.buffer) as Transferable[];
   if (event.type !== 'done') return [];
   const p = event.predictions;
-  return [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer)] as Transferable[];
+  const buffers = [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer), ...(event.weights ?? []).map((w) => w.buffer)];
+  return [...new Set(buffers)] as Transferable[];
 }

@@ -73,6 +73,8 @@ export interface TrainResult {
   bestStep: number;
   /** Why the run ended other than by finishing its epochs (early stop, divergence), in words. */
   notice: string | null;
+  /** The weights the result holds (model.variables order), to score other files later; absent for GBDT. */
+  weights?: Float32Array[];
 }
 
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
@@ -248,7 +250,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     if (diverged) status = 'stopped';
     const trainSide = await predictTrainSide(model, data, c.chain, scoreOnly);
     const diagnostics = await diagnose(model, data, config.retrievalK);
-    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice };
+    const weights = await readWeights(model.variables);
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice, weights };
   } finally {
     disposeCheckpoint((best as { checkpoint: Checkpoint | null } | null)?.checkpoint ?? null);
     pending.forEach((p) => p.losses.dispose());

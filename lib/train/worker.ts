@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ProblemSpecSchema } from '../formulate/spec';
 import { activeWebGpuDevice, chooseBackend, switchBackend } from './backend';
 import { measureTrainingSpeed } from './benchmark';
+import { scoreTable } from './score';
 import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
 import { registerFastCpuSegmentSum } from './kernels/segmentSum';
 import { TrainError, toTrainErrorInfo } from './errors';
@@ -103,8 +104,23 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
       return;
     case 'start':
       void run(request);
+      return;
+    case 'score':
+      void score(request);
   }
 };
+
+/** Score a table with a finished run's weights, on the backend in use (or wasm/cpu when none started yet). */
+async function score(request: Extract<WorkerRequest, { type: 'score' }>): Promise<void> {
+  try {
+    if (!backendReady) await chooseBackend(['wasm', 'cpu']);
+    else await backendReady.ready;
+    const calibrated = await scoreTable(request.trainTable, request.spec, request.config, request.weights, request.table);
+    post({ type: 'scored', runId: -1, requestId: request.requestId, calibrated });
+  } catch (err) {
+    post({ type: 'score-error', runId: -1, requestId: request.requestId, error: toTrainErrorInfo(err) });
+  }
+}
 
 async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
   const { runId } = request;
@@ -157,6 +173,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       diagnostics: result.diagnostics,
       bestStep: result.bestStep,
       notice: result.notice,
+      weights: result.weights ?? null,
     });
   } catch (err) {
     // A lost device makes the next readback fail, sometimes before device.lost resolves: give it a

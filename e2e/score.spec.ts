@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openWithSample, trainToEnd } from './helpers';
+
+test('score a file: the trained model applied to a file with the same columns, downloaded with p per action and the value score', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.05');
+  await page.getByLabel('Epochs').fill('1');
+  await trainToEnd(page);
+  const cell = page.getByTestId('score-cell');
+
+  // A file that lacks a feature column is refused with the fix; nothing is downloaded.
+  await cell.getByLabel('File to score').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n3,4\n') });
+  await expect(cell.getByTestId('score-outcome')).toHaveAttribute('data-kind', 'error');
+  await expect(cell.getByTestId('score-outcome')).toContainText('lacks the feature column(s)');
+  await expect(cell.getByTestId('score-outcome')).toContainText('same columns as the training data');
+
+  // The sample itself, all 41,828 rows: every row gets a calibrated p per action and the value score.
+  const download = page.waitForEvent('download');
+  await cell.getByLabel('File to score').setInputFiles(join(__dirname, '../public/data/kuairand_feedback.tsv'));
+  const file = await download;
+  await expect(cell.getByTestId('score-outcome')).toContainText('Scored 41,828 rows');
+  expect(file.suggestedFilename()).toBe('kuairand_feedback.scored.csv');
+  const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\n');
+  expect(lines).toHaveLength(41_829);
+  const header = lines[0].split(',');
+  expect(header).toContain('p_is_click');
+  expect(header[header.length - 1]).toBe('value_score');
+  const click = header.indexOf('p_is_click');
+  const ps = lines.slice(1).map((l) => Number(l.split(',')[click]));
+  ps.forEach((p) => expect(p >= 0 && p <= 1).toBe(true));
+  // Calibrated: the mean predicted click rate is close to the sample's click rate (about 0.33).
+  const mean = ps.reduce((a, b) => a + b, 0) / ps.length;
+  expect(mean).toBeGreaterThan(0.25);
+  expect(mean).toBeLessThan(0.42);
+});

@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Table } from '../data/table';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './config';
+import { prepareData } from './prepare';
+import { scoreTable } from './score';
+import { useCpuBackend } from './testing';
+import { trainModel } from './trainer';
+import { spec as zooSpec, table } from './zoo.fixture';
+
+const quiet = { onLoss: () => {}, onEvaluation: () => {}, onProgress: () => {}, shouldStop: () => false };
+const spec = { ...zooSpec, sampling: { ...zooSpec.sampling, keepRates: { click: 0.5, buy: 1 } } };
+
+describe('scoring a file with a finished run', () => {
+  beforeAll(useCpuBackend);
+
+  it.each(['logistic-regression', 'mlp'] as const)('%s: the validation rows of the training file score exactly as the run predicted them', async (kind) => {
+    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, modelKind: kind, learningRate: 0.02, batchSize: 128, epochs: 2, hiddenLayers: [8], embeddingDim: 4 };
+    const data = prepareData(table, spec, config);
+    const result = await trainModel(data, config, quiet);
+    expect(result.weights?.length).toBeGreaterThan(0);
+    const scored = await scoreTable(table, spec, config, result.weights!, table);
+    expect(scored).toHaveLength(2);
+    // Recalibrated with the head's keep rate, like every probability the app shows.
+    data.validationRows.forEach((row, i) => {
+      expect(scored[0][row]).toBeCloseTo(result.calibrated[0][i], 5);
+      expect(scored[1][row]).toBeCloseTo(result.calibrated[1][i], 5);
+    });
+  }, 60_000);
+
+  it('a file without a feature column, or with text where numbers were, is refused with the fix', async () => {
+    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 256 };
+    const result = await trainModel(prepareData(table, spec, config), config, quiet);
+    const noPrice: Table = { ...table, source: 'tomorrow.csv', columns: table.columns.filter((c) => c.name !== 'price') };
+    await expect(scoreTable(table, spec, config, result.weights!, noPrice)).rejects.toThrow('tomorrow.csv lacks the feature column(s) price');
+    const textPrice: Table = { ...table, source: 'odd.csv', columns: table.columns.map((c) => (c.name === 'price' ? { kind: 'string', name: 'price', codes: new Int32Array(table.rowCount), dictionary: ['cheap'] } : c)) };
+    await expect(scoreTable(table, spec, config, result.weights!, textPrice)).rejects.toThrow('price hold(s) text where the model expects numbers');
+    await expect(scoreTable(table, spec, { ...config, modelKind: 'sequence' }, result.weights!, table)).rejects.toThrow('a sequence model is not scored yet');
+  }, 60_000);
+});
