@@ -34,4 +34,18 @@ test('score a file: the trained model applied to a file with the same columns, d
   const mean = ps.reduce((a, b) => a + b, 0) / ps.length;
   expect(mean).toBeGreaterThan(0.25);
   expect(mean).toBeLessThan(0.42);
+
+  // The model as one archive, loaded back (as after a fresh start), scores the same file identically.
+  const archiveDownload = page.waitForEvent('download');
+  await cell.getByRole('button', { name: 'Download model archive' }).click();
+  const archive = await archiveDownload;
+  expect(archive.suggestedFilename()).toMatch(/^valuelab-model-run\d+\.zip$/);
+  await cell.getByLabel('Load a model archive').setInputFiles({ name: 'not-a-model.zip', mimeType: 'application/zip', buffer: Buffer.from('nope') });
+  await expect(cell.getByTestId('score-outcome')).toContainText('not a model archive');
+  await cell.getByLabel('Load a model archive').setInputFiles(await archive.path());
+  await expect(cell.getByTestId('score-model')).toContainText('the loaded archive');
+  await expect(cell.getByTestId('score-model')).toContainText('trained on KuaiRand feedback sample');
+  const again = page.waitForEvent('download');
+  await cell.getByLabel('File to score').setInputFiles(join(__dirname, '../public/data/kuairand_feedback.tsv'));
+  expect(readFileSync(await (await again).path(), 'utf8').trimEnd().split('\n')).toEqual(lines);
 });

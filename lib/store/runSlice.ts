@@ -14,6 +14,7 @@ import { bumpCount } from '../renderCounts';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
+import type { ScoringModel } from '../train/scoringModel';
 
 /** 'interrupted': it was running when the page closed; it can resume from its saved checkpoint. */
 export type RunStatus = 'running' | 'finished' | 'stopped' | 'error' | 'interrupted';
@@ -56,8 +57,8 @@ export interface RunView {
   checkpointStep?: number;
   /** Each crash or device loss survived, in words (the run resumed after each). */
   recoveries?: string[];
-  /** The weights of the finished model (model.variables order), for scoring files; absent for GBDT. */
-  weights?: Float32Array[] | null;
+  /** What scoring files needs (shape, encoders, weights), when the model kind can score; absent otherwise. */
+  scoring?: ScoringModel | null;
 }
 
 export interface RunSlice {
@@ -85,8 +86,8 @@ export interface RunSlice {
   restoreRuns(run: RunView | null, history: RunView[], checkpoint: ResumePoint | null): void;
   /** Carry on an interrupted run from its saved checkpoint. */
   resumeInterrupted(): void;
-  /** Calibrated probabilities per head of the current finished run for every row of `table`. */
-  scoreWithRun(table: Table): Promise<Float32Array[]>;
+  /** Calibrated probabilities per head for every row of `table`, with a finished run's (or a loaded archive's) model. */
+  scoreTable(model: ScoringModel, table: Table): Promise<Float32Array[]>;
 }
 
 let client: TrainingClient | null = null;
@@ -170,10 +171,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (restored.status === 'interrupted') get().dispatchCell({ type: 'cancel', cell: 'train', hadOutput: true });
     else if (restored.predictions) for (const cell of ['train', 'evaluate', 'value'] as const) get().dispatchCell({ type: 'succeed', cell });
   },
-  async scoreWithRun(table) {
-    const run = get().run;
-    if (!run?.weights || (run.status !== 'finished' && run.status !== 'stopped')) throw new Error('there is no finished neural model to score with; train one first');
-    return trainingClient(get).score({ trainTable: run.table, spec: run.spec, config: run.config, weights: run.weights, table });
+  scoreTable(model, table) {
+    return trainingClient(get).score({ model, table });
   },
   resumeInterrupted() {
     const run = get().run;
@@ -234,7 +233,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'fault':
         return; // The client turns faults into 'recovering' or 'error'; it never forwards them.
       case 'done': {
-        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice, weights: event.weights });
+        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice, scoring: event.scoring });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });

@@ -3,6 +3,7 @@
  * (lib/train/worker.ts). Requests go in; one-way events come out and carry only new points.
  */
 import type { Table } from '../data/table';
+import type { ScoringModel } from './scoringModel';
 import type { FittedEncoders } from '../features/encode';
 import type { SamplingSummary } from '../sampling/sample';
 import type { ProblemSpec } from '../formulate/spec';
@@ -44,7 +45,7 @@ export type WorkerRequest =
   | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
   | { type: 'inject-fault'; fault: InjectedFault }
   /** Apply a finished run's weights to another table (lib/train/score.ts). */
-  | { type: 'score'; requestId: number; trainTable: Table; spec: ProblemSpec; config: TrainConfig; weights: Float32Array[]; table: Table }
+  | { type: 'score'; requestId: number; model: ScoringModel; table: Table }
   | { type: 'stop'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -86,7 +87,7 @@ export type WorkerEvent =
   | ({ type: 'progress'; runId: number } & TrainProgress)
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null; weights: Float32Array[] | null }
+  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null; scoring: ScoringModel | null }
   /** The answer to a score request: calibrated probabilities per task for every row of the scored table. */
   | { type: 'scored'; runId: -1; requestId: number; calibrated: Float32Array[] }
   | { type: 'score-error'; runId: -1; requestId: number; error: TrainErrorInfo }
@@ -104,6 +105,6 @@ export function transferablesOf(event: WorkerEvent): Transferable[] {
   if (event.type === 'scored') return event.calibrated.map((a) => a.buffer) as Transferable[];
   if (event.type !== 'done') return [];
   const p = event.predictions;
-  const buffers = [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer), ...(event.weights ?? []).map((w) => w.buffer)];
+  const buffers = [p.rows.buffer, ...p.calibrated.map((a) => a.buffer), ...p.raw.map((a) => a.buffer), ...(p.conditional ?? []).map((a) => a.buffer), p.train.rows.buffer, ...p.train.calibrated.map((a) => a.buffer), ...p.train.raw.map((a) => a.buffer), ...(event.scoring?.weights ?? []).map((w) => w.buffer)];
   return [...new Set(buffers)] as Transferable[];
 }

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from '../data/table';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './config';
 import { prepareData } from './prepare';
-import { scoreTable } from './score';
+import { scoreTable, scoringModelOf } from './score';
+import { modelArchive, openModelArchive } from '../export/modelArchive';
 import { useCpuBackend } from './testing';
 import { trainModel } from './trainer';
 import { spec as zooSpec, table } from './zoo.fixture';
@@ -18,8 +19,13 @@ describe('scoring a file with a finished run', () => {
     const data = prepareData(table, spec, config);
     const result = await trainModel(data, config, quiet);
     expect(result.weights?.length).toBeGreaterThan(0);
-    const scored = await scoreTable(table, spec, config, result.weights!, table);
+    const model = scoringModelOf(spec, config, data, result.weights!, result.weightShapes!)!;
+    const scored = await scoreTable(model, table);
     expect(scored).toHaveLength(2);
+    // The same model through a downloaded archive and back scores identically.
+    const reopened = openModelArchive(modelArchive(model, 'zoo.csv', spec, config));
+    expect(reopened.weightShapes).toEqual(model.weightShapes);
+    expect(await scoreTable(reopened, table)).toEqual(scored);
     // Recalibrated with the head's keep rate, like every probability the app shows.
     data.validationRows.forEach((row, i) => {
       expect(scored[0][row]).toBeCloseTo(result.calibrated[0][i], 5);
@@ -29,11 +35,14 @@ describe('scoring a file with a finished run', () => {
 
   it('a file without a feature column, or with text where numbers were, is refused with the fix', async () => {
     const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 256 };
-    const result = await trainModel(prepareData(table, spec, config), config, quiet);
+    const data = prepareData(table, spec, config);
+    const result = await trainModel(data, config, quiet);
+    const model = scoringModelOf(spec, config, data, result.weights!, result.weightShapes!)!;
     const noPrice: Table = { ...table, source: 'tomorrow.csv', columns: table.columns.filter((c) => c.name !== 'price') };
-    await expect(scoreTable(table, spec, config, result.weights!, noPrice)).rejects.toThrow('tomorrow.csv lacks the feature column(s) price');
+    await expect(scoreTable(model, noPrice)).rejects.toThrow('tomorrow.csv lacks the feature column(s) price');
     const textPrice: Table = { ...table, source: 'odd.csv', columns: table.columns.map((c) => (c.name === 'price' ? { kind: 'string', name: 'price', codes: new Int32Array(table.rowCount), dictionary: ['cheap'] } : c)) };
-    await expect(scoreTable(table, spec, config, result.weights!, textPrice)).rejects.toThrow('price hold(s) text where the model expects numbers');
-    await expect(scoreTable(table, spec, { ...config, modelKind: 'sequence' }, result.weights!, table)).rejects.toThrow('a sequence model is not scored yet');
+    await expect(scoreTable(model, textPrice)).rejects.toThrow('price hold(s) text where the model expects numbers');
+    expect(scoringModelOf(spec, { ...config, modelKind: 'sequence' }, data, result.weights!, result.weightShapes!)).toBeNull();
+    expect(() => openModelArchive(new Uint8Array([1, 2, 3]))).toThrow('not a model archive');
   }, 60_000);
 });

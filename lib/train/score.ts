@@ -1,8 +1,7 @@
 /**
- * Score another table with a finished run (the "Score a file" cell). The run's training table, spec and
- * config rebuild its encoders and model shape exactly (sampling and fitting are seeded), the saved
- * weights go back in, and every row of the new table gets each head's probability, recalibrated for the
- * head's sampling as everywhere else in the app.
+ * Score another table with a finished model (the "Score a file" cell): the model is rebuilt from its
+ * shape, its weights go back in, the rows are encoded with its fitted encoders, and every row gets each
+ * head's probability, recalibrated for the head's sampling as everywhere else in the app.
  */
 import type { Table } from '../data/table';
 import type { ProblemSpec } from '../formulate/spec';
@@ -14,24 +13,29 @@ import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 import { modelShapeOf } from './modelShape';
 import { predictRows } from './predict';
-import { prepareData } from './prepare';
+import type { PreparedData } from './prepare';
+import type { ScoringModel } from './scoringModel';
 import { scoringProblem } from './scorable';
 
-export async function scoreTable(trainTable: Table, spec: ProblemSpec, config: TrainConfig, weights: Float32Array[], table: Table): Promise<Float32Array[]> {
-  const problem = scoringProblem(spec, config);
-  if (problem) throw new TrainError('invalid-config', `This run cannot score a file: ${problem}.`, 'Train one of the supported models, then score the file.');
-  const missing = spec.features.map((f) => f.column).filter((c) => !table.columns.some((col) => col.name === c));
+/** Calibrated probabilities per head for every row of `table`. */
+export async function scoreTable(m: ScoringModel, table: Table): Promise<Float32Array[]> {
+  const missing = m.features.map((f) => f.column).filter((c) => !table.columns.some((col) => col.name === c));
   if (missing.length) throw new TrainError('invalid-spec', `${table.source} lacks the feature column(s) ${missing.join(', ')} the model reads.`, 'Score a file with the same columns as the training data (the action columns may be absent).');
-  const numericAsText = spec.features.filter((f) => f.encoding === 'numeric' && table.columns.find((c) => c.name === f.column)?.kind !== 'number').map((f) => f.column);
+  const numericAsText = m.features.filter((f) => f.encoding === 'numeric' && table.columns.find((c) => c.name === f.column)?.kind !== 'number').map((f) => f.column);
   if (numericAsText.length) throw new TrainError('invalid-spec', `In ${table.source}, ${numericAsText.join(', ')} hold(s) text where the model expects numbers.`, 'Check that the file has the same columns, in the same format, as the training data.');
-  const data = prepareData(trainTable, spec, config);
-  const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
+  const model = buildModel(m.kind as NeuralKind, m.shape);
   try {
-    writeWeights(model.variables, weights);
+    writeWeights(model.variables, m.weights);
     const rows = Int32Array.from({ length: table.rowCount }, (_, i) => i);
-    const { raw } = await predictRows(model, encodeRows(table, data.encoders, rows), data.tasks.length, null);
-    return raw.map((p, t) => recalibrateAll(p, data.calibrationRates[t]));
+    const { raw } = await predictRows(model, encodeRows(table, m.encoders, rows), m.tasks.length, null);
+    return raw.map((p, t) => recalibrateAll(p, m.calibrationRates[t]));
   } finally {
     model.dispose();
   }
+}
+
+/** The scoring model of a finished run, or null when its kind or formulation is not scored yet. */
+export function scoringModelOf(spec: ProblemSpec, config: TrainConfig, data: PreparedData, weights: Float32Array[], weightShapes: number[][]): ScoringModel | null {
+  if (scoringProblem(spec, config)) return null;
+  return { kind: config.modelKind, tasks: data.tasks, calibrationRates: data.calibrationRates, features: spec.features, shape: modelShapeOf(data, config), encoders: data.encoders, weights, weightShapes };
 }

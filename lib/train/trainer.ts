@@ -73,8 +73,9 @@ export interface TrainResult {
   bestStep: number;
   /** Why the run ended other than by finishing its epochs (early stop, divergence), in words. */
   notice: string | null;
-  /** The weights the result holds (model.variables order), to score other files later; absent for GBDT. */
+  /** The weights the result holds (model.variables order) and their shapes, to score other files later; absent for GBDT. */
   weights?: Float32Array[];
+  weightShapes?: number[][];
 }
 
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
@@ -251,7 +252,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     const trainSide = await predictTrainSide(model, data, c.chain, scoreOnly);
     const diagnostics = await diagnose(model, data, config.retrievalK);
     const weights = await readWeights(model.variables);
-    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice, weights };
+    const weightShapes = model.variables.map((v) => [...v.shape]);
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice, weights, weightShapes };
   } finally {
     disposeCheckpoint((best as { checkpoint: Checkpoint | null } | null)?.checkpoint ?? null);
     pending.forEach((p) => p.losses.dispose());

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ProblemSpecSchema } from '../formulate/spec';
 import { activeWebGpuDevice, chooseBackend, switchBackend } from './backend';
 import { measureTrainingSpeed } from './benchmark';
-import { scoreTable } from './score';
+import { scoreTable, scoringModelOf } from './score';
 import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
 import { registerFastCpuSegmentSum } from './kernels/segmentSum';
 import { TrainError, toTrainErrorInfo } from './errors';
@@ -115,7 +115,7 @@ async function score(request: Extract<WorkerRequest, { type: 'score' }>): Promis
   try {
     if (!backendReady) await chooseBackend(['wasm', 'cpu']);
     else await backendReady.ready;
-    const calibrated = await scoreTable(request.trainTable, request.spec, request.config, request.weights, request.table);
+    const calibrated = await scoreTable(request.model, request.table);
     post({ type: 'scored', runId: -1, requestId: request.requestId, calibrated });
   } catch (err) {
     post({ type: 'score-error', runId: -1, requestId: request.requestId, error: toTrainErrorInfo(err) });
@@ -173,7 +173,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       diagnostics: result.diagnostics,
       bestStep: result.bestStep,
       notice: result.notice,
-      weights: result.weights ?? null,
+      scoring: result.weights && result.weightShapes ? scoringModelOf(spec.data, config.data, data, result.weights, result.weightShapes) : null,
     });
   } catch (err) {
     // A lost device makes the next readback fail, sometimes before device.lost resolves: give it a

@@ -4,41 +4,56 @@ import { readFileInWorker } from '@/lib/data/ingestClient';
 import { toDataErrorInfo } from '@/lib/data/errors';
 import { scoredCsv } from '@/lib/export/scoredCsv';
 import { scoringProblem } from '@/lib/train/scorable';
+import type { ScoringModel } from '@/lib/train/scoringModel';
 import { useAppStore } from '@/lib/store';
-import { downloadText } from '../../ui/download';
+import { downloadBytes, downloadText } from '../../ui/download';
 
-type Outcome = { kind: 'working'; text: string } | { kind: 'done'; text: string; means: { task: string; mean: number }[] } | { kind: 'error'; text: string; hint?: string };
+type Outcome = { kind: 'working' | 'done'; text: string } | { kind: 'error'; text: string; hint?: string };
 
 /**
- * Score a file: apply the finished model to another file with the same columns (tomorrow's log, a
- * candidate set) and download it with each action's calibrated probability and the value score. The
- * notebook's dataset is never replaced; the file is read in its own worker.
+ * Score a file: apply the finished model — or a model archive loaded back — to another file with the same
+ * columns and download it with each action's calibrated probability and the value score. The notebook's
+ * dataset is never replaced; the file is read in its own worker. The model itself downloads as one archive.
  */
 export function ScoreCell() {
   const run = useAppStore((s) => s.run);
-  const scoreWithRun = useAppStore((s) => s.scoreWithRun);
+  const scoreTable = useAppStore((s) => s.scoreTable);
   const inputId = useId();
+  const archiveId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [loaded, setLoaded] = useState<{ model: ScoringModel; name: string } | null>(null);
   const finished = run && (run.status === 'finished' || run.status === 'stopped') && run.predictions ? run : null;
-  const problem = finished ? (finished.weights ? scoringProblem(finished.spec, finished.config) : 'this run kept no weights to score with (GBDT, or trained before scoring existed); train again') : null;
+  const problem = finished && !finished.scoring ? (scoringProblem(finished.spec, finished.config) ?? 'this run kept no weights to score with; train it again') : null;
+  const model = loaded?.model ?? finished?.scoring ?? null;
 
   const score = async (file: File) => {
-    if (!finished) return;
+    if (!model) return;
     try {
       setOutcome({ kind: 'working', text: `Reading ${file.name}…` });
       const table = await readFileInWorker(file, file.name, 'auto', () => undefined).result;
       setOutcome({ kind: 'working', text: `Scoring ${table.rowCount.toLocaleString('en-US')} rows of ${file.name}…` });
-      const calibrated = await scoreWithRun(table);
-      const tasks = finished.predictions!.tasks;
-      const weights = useAppStore.getState().weights;
-      const name = `${file.name.replace(/\.(csv|tsv|txt|json|jsonl|parquet|gz)+$/i, '')}.scored.csv`;
-      downloadText(name, scoredCsv(table, tasks, calibrated, weights), 'text/csv');
-      const means = tasks.map((task, t) => ({ task, mean: calibrated[t].reduce((a, b) => a + b, 0) / Math.max(1, table.rowCount) }));
-      setOutcome({ kind: 'done', text: `Scored ${table.rowCount.toLocaleString('en-US')} rows of ${file.name} and downloaded ${name} (its columns, p_<action> per action, value_score).`, means });
+      const calibrated = await scoreTable(model, table);
+      const name = `${file.name.replace(/(\.(csv|tsv|txt|json|jsonl|ndjson|parquet|gz))+$/i, '')}.scored.csv`;
+      downloadText(name, scoredCsv(table, model.tasks, calibrated, useAppStore.getState().weights), 'text/csv');
+      const means = model.tasks.map((task, t) => `${task} ${(calibrated[t].reduce((a: number, b: number) => a + b, 0) / Math.max(1, table.rowCount)).toFixed(4)}`);
+      setOutcome({ kind: 'done', text: `Scored ${table.rowCount.toLocaleString('en-US')} rows of ${file.name} and downloaded ${name} (its columns, p_<action> per action, value_score). Mean calibrated probability: ${means.join(', ')}.` });
     } catch (err) {
-      const info = toDataErrorInfo(err);
-      const hint = (err as { hint?: string }).hint ?? info.hint;
+      const hint = (err as { hint?: string }).hint ?? toDataErrorInfo(err).hint;
       setOutcome({ kind: 'error', text: `${file.name} was not scored: ${err instanceof Error ? err.message : String(err)}`, hint });
+    }
+  };
+
+  const openArchive = async (file: File) => {
+    try {
+      // Loaded on demand: zip code stays out of the first page.
+      const { openModelArchive } = await import('@/lib/export/modelArchive');
+      const opened = openModelArchive(new Uint8Array(await file.arrayBuffer()));
+      const unsupported = scoringProblem(opened.spec, opened.config);
+      if (unsupported) throw new Error(unsupported);
+      setLoaded({ model: opened, name: `${file.name} (${opened.kind} trained on ${opened.trainedOn}, heads ${opened.tasks.join(', ')})` });
+      setOutcome(null);
+    } catch (err) {
+      setOutcome({ kind: 'error', text: `${file.name} was not loaded: ${err instanceof Error ? err.message : String(err)}. The model in use is unchanged.` });
     }
   };
 
@@ -49,40 +64,49 @@ export function ScoreCell() {
       </header>
       <div className="cell-body">
         <p className="explain">
-          Apply the trained model to another file with the same columns and download it with each action&rsquo;s calibrated probability and the
+          Apply a trained model to another file with the same columns and download it with each action&rsquo;s calibrated probability and the
           value score under the current weights. Your dataset stays as it is.
         </p>
-        {!finished ? (
-          <p className="muted">Train a model first.</p>
-        ) : problem ? (
-          <p className="muted" role="note">
-            Scoring is not available for this run: {problem}.
-          </p>
-        ) : (
+        <p data-testid="score-model">
+          {loaded ? `Model: the loaded archive ${loaded.name}.` : finished?.scoring ? `Model: run ${finished.runId} (${finished.config.modelKind}).` : problem ? `The current run cannot score files: ${problem}.` : 'Train a model, or load a model archive.'}
+        </p>
+        <div className="row">
+          {finished?.scoring && (
+            <button className="secondary" onClick={async () => {
+                const { modelArchive } = await import('@/lib/export/modelArchive');
+                downloadBytes(`valuelab-model-run${finished.runId}.zip`, modelArchive(finished.scoring!, finished.table.source, finished.spec, finished.config), 'application/zip');
+              }}>
+              Download model archive
+            </button>
+          )}
+          {loaded && (
+            <button className="secondary" onClick={() => setLoaded(null)}>
+              Use the current run instead
+            </button>
+          )}
           <div className="field">
-            <label htmlFor={inputId}>File to score</label>
-            <input
-              id={inputId}
-              type="file"
-              disabled={outcome?.kind === 'working'}
-              accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.parquet,.gz"
-              onChange={(e) => {
+            <label htmlFor={archiveId}>Load a model archive</label>
+            <input id={archiveId} type="file" accept=".zip,application/zip" onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';
-                if (file) void score(file);
-              }}
-            />
+                if (file) void openArchive(file);
+              }} />
           </div>
-        )}
+          {model && (
+            <div className="field">
+              <label htmlFor={inputId}>File to score</label>
+              <input id={inputId} type="file" disabled={outcome?.kind === 'working'} accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.parquet,.gz" onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void score(file);
+                }} />
+            </div>
+          )}
+        </div>
         {outcome && (
           <div role={outcome.kind === 'error' ? 'alert' : 'status'} className={outcome.kind === 'error' ? 'alert' : 'muted'} data-testid="score-outcome" data-kind={outcome.kind}>
             <p>{outcome.text}</p>
             {outcome.kind === 'error' && outcome.hint && <p className="hint">{outcome.hint}</p>}
-            {outcome.kind === 'done' && (
-              <p>
-                Mean calibrated probability: {outcome.means.map((m) => `${m.task} ${m.mean.toFixed(4)}`).join(', ')}
-              </p>
-            )}
           </div>
         )}
       </div>
