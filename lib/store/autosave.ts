@@ -35,7 +35,7 @@ export function savedStateOf(s: AppState): SavedState {
     notes: s.notes,
     run: run ? toSaved(run) : null,
     history: s.history.filter(onThisTable).map(toSaved),
-    checkpoint: run?.status === 'running' ? s.runCheckpoint() : null,
+    checkpoint: run?.status === 'running' || run?.status === 'interrupted' ? s.runCheckpoint() : null,
   };
 }
 

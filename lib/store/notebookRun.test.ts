@@ -77,3 +77,20 @@ describe('lesson "try it" actions', () => {
     expect(tryLesson('never-act', useAppStore.getState)).toMatch(/Train a model first/);
   });
 });
+
+describe('an interrupted run', () => {
+  it('keeps its checkpoint in what autosave writes until it resumes, so a second reload loses nothing', async () => {
+    const { savedStateOf } = await import('./autosave');
+    useAppStore.setState({ table: null, profiles: [], run: null, history: [], cells: INITIAL_STATUSES });
+    useAppStore.getState().loadText(shop, 'shop.csv');
+    const s = useAppStore.getState();
+    const checkpoint = { step: 7, weights: [new Float32Array([1, 2, 3])] };
+    s.restoreRuns({ runId: 3, status: 'running', table: s.table!, spec: { targets: [] } as never, itemColumn: null, config: s.config, losses: [{ step: 5 } as never, { step: 9 } as never], evaluations: [], startedAt: 0 }, [], checkpoint);
+    const restored = useAppStore.getState();
+    expect(restored.run?.status).toBe('interrupted');
+    expect(restored.run?.checkpointStep).toBe(7);
+    expect(restored.cells.train).toBe('stale');
+    expect(savedStateOf(restored).checkpoint).toBe(checkpoint);
+    expect(savedStateOf(restored).run?.status).toBe('interrupted');
+  });
+});

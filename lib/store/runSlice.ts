@@ -80,7 +80,7 @@ export interface RunSlice {
   /** Change the running run's base learning rate. */
   setRunLearningRate(learningRate: number): void;
   handleWorkerEvent(event: WorkerEvent): void;
-  /** The running run's latest weights (for autosave), null when none. */
+  /** The latest weights of the running (or interrupted) run, for autosave; null when none. */
   runCheckpoint(): ResumePoint | null;
   /** Put back runs from autosave; a run that was going when the page closed comes back interrupted. */
   restoreRuns(run: RunView | null, history: RunView[], checkpoint: ResumePoint | null): void;
@@ -159,6 +159,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   },
   runCheckpoint() {
     const run = get().run;
+    // An interrupted run keeps its saved checkpoint until it resumes, through any number of reloads.
+    if (run?.status === 'interrupted') return interruptedCheckpoint;
     return run?.status === 'running' && client ? client.checkpoint(run.runId) : null;
   },
   restoreRuns(run, history, checkpoint) {
