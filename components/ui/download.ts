@@ -1,6 +1,6 @@
-/** Save text as a file through a temporary object URL (nothing leaves the machine). */
-export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Save a blob as a file through a temporary object URL (nothing leaves the machine). */
+function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -8,12 +8,11 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Save bytes (an archive) the same way. */
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Bytes (an archive); copied into a plain ArrayBuffer, which Blob requires. */
 export function downloadBytes(name: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(name, new Blob([bytes.slice().buffer], { type }));
 }

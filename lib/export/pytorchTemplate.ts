@@ -1,3 +1,5 @@
+import { PYTORCH_MODEL_PART } from './pytorchModelTemplate';
+
 /**
  * The Python half of the PyTorch export (lib/export/pytorch.ts fills in CONFIG). It mirrors the app:
  * the counter-based seeded randomness of lib/sampling/random.ts (so the split and the negative sampling
@@ -6,7 +8,8 @@
  * families, the weighted loss with L2, recalibration q = p / (p + (1 − p)·k/w), and the value formula.
  * It runs as one process, or under torchrun with DistributedDataParallel.
  */
-export const PYTORCH_TEMPLATE = String.raw`#!/usr/bin/env python3
+/** The script's first half: reading, seeded sampling and the encoders; the model and main follow (pytorchModelTemplate.ts). */
+const PYTORCH_DATA_PART = String.raw`#!/usr/bin/env python3
 """Value Lab export: __TITLE__
 
 Reproduces the run in PyTorch on the same CSV: encoding, sampling with recalibration, the model and the
@@ -239,142 +242,10 @@ def time_slots(col, part):
     return out
 
 
-class Model(nn.Module):
-    """The model families the export reproduces: logistic regression, and the MLP (shared bottom or separate)."""
-
-    def __init__(self, kind, dense_dim, id_dim, vocab, tasks, cfg, bias):
-        super().__init__()
-        self.kind, self.T = kind, len(tasks)
-        if kind == "logistic-regression":
-            self.dense = nn.Parameter(torch.zeros(dense_dim, self.T))
-            self.table = nn.Parameter(torch.zeros(vocab, self.T))
-            self.bias = nn.Parameter(torch.tensor(bias, dtype=torch.float32))
-            return
-        towers = 1 if cfg["sharing"] == "shared-bottom" else self.T
-        self.towers = nn.ModuleList()
-        for k in range(towers):
-            width = dense_dim + id_dim * cfg["embeddingDim"]
-            layers = []
-            for units in cfg["hiddenLayers"]:
-                layers += [nn.Linear(width, units), nn.ReLU()]
-                width = units
-            head = nn.Linear(width, self.T if towers == 1 else 1)
-            with torch.no_grad():
-                head.bias.copy_(torch.tensor(bias if towers == 1 else [bias[k]], dtype=torch.float32))
-            tower = nn.ModuleDict({"embedding": nn.Embedding(vocab, cfg["embeddingDim"]), "mlp": nn.Sequential(*layers), "head": head})
-            nn.init.normal_(tower["embedding"].weight, 0.0, 0.05)
-            self.towers.append(tower)
-
-    def forward(self, dense, ids):
-        if self.kind == "logistic-regression":
-            return self.bias + dense @ self.dense + self.table[ids].sum(dim=1)
-        outs = []
-        for tower in self.towers:
-            x = torch.cat([dense, tower["embedding"](ids).flatten(1)], dim=1)
-            outs.append(tower["head"](tower["mlp"](x)))
-        return torch.cat(outs, dim=1)
-
-    def penalised(self):
-        if self.kind == "logistic-regression":
-            return [self.dense, self.table]
-        return [p for name, p in self.named_parameters() if not name.endswith("bias")]
-
-
-def auc(scores, y):
-    """Mann-Whitney AUC with ties counted half, as the app computes it."""
-    order = np.argsort(scores, kind="mergesort")
-    ranks = pd.Series(scores[order]).rank(method="average").to_numpy()
-    pos = y[order] > 0
-    n_pos, n_neg = pos.sum(), (~pos).sum()
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
-
-
-def recalibrate(p, rate):
-    """q = p / (p + (1 - p) / rate), rate = w/k: undoes the negative sampling of a head."""
-    return p / (p + (1.0 - p) / rate)
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
-    parser.add_argument("--out", default=None, help="write validation rows with calibrated p per action and the value score")
-    parser.add_argument("--metrics", default=None, help="write the validation metrics as JSON")
-    args = parser.parse_args()
-
-    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
-    if distributed:
-        torch.distributed.init_process_group("gloo")
-    rank = torch.distributed.get_rank() if distributed else 0
-    world = torch.distributed.get_world_size() if distributed else 1
-    spec, cfg = CONFIG["spec"], CONFIG["config"]
-    torch.manual_seed(cfg["seed"])
-
-    df = read_table(args.data)
-    tasks = spec["targets"]
-    train, validation, labels, weights, known = sample_rows(df, spec)
-    enc = Encoders(df, spec["features"], train, cfg["maxVocabulary"])
-    dense, ids = enc.encode(df)
-    y = torch.from_numpy(labels)
-    w = torch.from_numpy(weights)
-    seen = w[train] > 0
-    rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
-    model = Model(cfg["modelKind"], dense.shape[1], ids.shape[1], enc.vocabulary_size, tasks, cfg, torch.log(rate / (1 - rate)).tolist())
-    net = nn.parallel.DistributedDataParallel(model) if distributed else model
-    optimizer = torch.optim.Adam(model.parameters(), lr=cfg["learningRate"])
-    loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
-    shard = train[rank::world]
-    generator = torch.Generator().manual_seed(cfg["seed"])
-    for epoch in range(cfg["epochs"]):
-        order = shard[torch.randperm(len(shard), generator=generator).numpy()]
-        for start in range(0, len(order), cfg["batchSize"]):
-            rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
-            logits = net(dense[rows], ids[rows])
-            mask = w[rows]
-            ce = nn.functional.binary_cross_entropy_with_logits(logits, y[rows], reduction="none")
-            per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
-            loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-        if rank == 0:
-            print(f"epoch {epoch + 1}/{cfg['epochs']}: train loss {loss.item():.4f}", flush=True)
-
-    if rank != 0:
-        return
-    model.eval()
-    with torch.no_grad():
-        p_raw = torch.sigmoid(model(dense[validation], ids[validation])).numpy().astype(np.float64)
-    rates = CONFIG["calibrationRates"]
-    metrics = {"trainRows": int(len(train)), "validationRows": int(len(validation)), "tasks": {}}
-    calibrated = {}
-    for t, task in enumerate(tasks):
-        q = recalibrate(p_raw[:, t], rates[t])
-        calibrated[task] = q
-        ok = known[validation, t]
-        metrics["tasks"][task] = {"auc": auc(q[ok], labels[validation, t][ok]), "calibrationRatio": float(q[ok].sum() / max(labels[validation, t][ok].sum(), 1e-9))}
-        print(f"{task}: validation AUC {metrics['tasks'][task]['auc']:.4f}, calibration ratio {metrics['tasks'][task]['calibrationRatio']:.3f}")
-    value = sum(CONFIG["valueWeights"].get(task, 0.0) * calibrated[task] for task in tasks)
-    print(f"value formula: {CONFIG['valueFormula']}")
-    if args.metrics:
-        with open(args.metrics, "w") as f:
-            json.dump(metrics, f, indent=2)
-    if args.out:
-        out = df.iloc[validation].copy()
-        for task in tasks:
-            out[f"p_{task}"] = calibrated[task]
-        out["value_score"] = value
-        for column in out.columns[out.dtypes == object]:
-            # Cells that a spreadsheet would run as a formula stay text.
-            out[column] = out[column].map(lambda s: "'" + s if isinstance(s, str) and s[:1] in ("=", "+", "-", "@", "\t", "\r") else s)
-        out.to_csv(args.out, index=False)
-        print(f"wrote {len(out)} validation rows to {args.out}")
-
-
-if __name__ == "__main__":
-    main()
 `;
+
+export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_MODEL_PART;
+
 
 export const PYTORCH_REQUIREMENTS = `# Value Lab export: what valuelab_train.py needs (tested with the Debian packages python3-torch 1.13, python3-pandas 1.5, python3-numpy 1.24)
 torch>=1.13
