@@ -1,35 +1,71 @@
 /**
- * Ascending sort of 32-bit floats by LSD radix on their bits (3 passes of 11 bits): about 4× faster
- * than Float32Array.prototype.sort on a million predictions, which made sorting the largest part
- * of an evaluation round. Floats map to unsigned keys that order the same way: flip every bit of a
- * negative number, only the sign bit of a positive one. −0 sorts before +0 (both compare equal).
+ * Ascending sort of 32-bit floats by LSD radix on their bits (3 passes of 11/11/10 bits): about 4×
+ * faster than Float32Array.prototype.sort on a million predictions, which made sorting the largest
+ * part of an evaluation round. Floats map to signed 32-bit keys that order the same way (a negative
+ * float's magnitude bits are flipped); int32 rather than uint32 keys keep V8 on integer arithmetic
+ * (uint32 values over 2³¹ are handled as doubles, which made the key pass 3× slower). −0 sorts
+ * before +0 (both compare equal).
  */
 export function radixSortFloat32(input: Float32Array): Float32Array {
   const n = input.length;
-  let keys = new Uint32Array(n);
-  const bits = new Uint32Array(input.buffer, input.byteOffset, n);
-  for (let i = 0; i < n; i++) {
-    const b = bits[i];
-    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
-  let scratch = new Uint32Array(n);
-  const counts = new Uint32Array(2048);
-  for (let shift = 0; shift < 32; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 2047]++;
-    let total = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = counts[d];
-      counts[d] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) scratch[counts[(keys[i] >>> shift) & 2047]++] = keys[i];
-    [keys, scratch] = [scratch, keys];
-  }
-  const out = new Uint32Array(n);
+  const keys = new Int32Array(n);
+  const bits = new Int32Array(input.buffer, input.byteOffset, n);
+  for (let i = 0; i < n; i++) keys[i] = floatKey(bits[i]);
+  const sorted = radixSortKeys(keys);
+  for (let i = 0; i < n; i++) sorted[i] = floatKey(sorted[i]); // the mapping is its own inverse
+  return new Float32Array(sorted.buffer, sorted.byteOffset, n);
+}
+
+/** The signed key of a float's bits (as int32): keys compare as the floats do. Its own inverse. */
+export function floatKey(bits: number): number {
+  return bits < 0 ? bits ^ 0x7fffffff : bits;
+}
+
+const BUCKETS = 2048;
+
+/**
+ * Sort int32 keys ascending; returns the sorted array (`keys` itself or a new one; `keys` is used as
+ * scratch either way). The three digit histograms are counted in one pass (4 passes over the keys
+ * instead of 6); the top digit has its sign bit flipped so negatives come first; a digit that every
+ * key shares is skipped.
+ */
+export function radixSortKeys(keys: Int32Array): Int32Array {
+  const n = keys.length;
+  const low = new Int32Array(BUCKETS);
+  const mid = new Int32Array(BUCKETS);
+  const high = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    out[i] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0;
+    low[k & 2047]++;
+    mid[(k >>> 11) & 2047]++;
+    high[(k >>> 22) ^ 512]++;
   }
-  return new Float32Array(out.buffer);
+  let from: Int32Array = keys;
+  let to: Int32Array = new Int32Array(n);
+  if (offsets(low, n)) {
+    for (let i = 0; i < n; i++) to[low[from[i] & 2047]++] = from[i];
+    [from, to] = [to, from];
+  }
+  if (offsets(mid, n)) {
+    for (let i = 0; i < n; i++) to[mid[(from[i] >>> 11) & 2047]++] = from[i];
+    [from, to] = [to, from];
+  }
+  if (offsets(high, n)) {
+    for (let i = 0; i < n; i++) to[high[(from[i] >>> 22) ^ 512]++] = from[i];
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Turn digit counts into start offsets; false when one digit holds every key (the pass can be skipped). */
+function offsets(counts: Int32Array, n: number): boolean {
+  let total = 0;
+  let spread = true;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    if (c === n) spread = false;
+    counts[d] = total;
+    total += c;
+  }
+  return spread;
 }
