@@ -43,6 +43,9 @@ test('smoothing, log scale and the per-step metrics chart follow real training',
   await expect(panel.getByTestId('loss-chart')).toHaveAttribute('data-scale', 'log');
   await page.getByLabel('Smoothing (EMA)').fill('0.9');
   await expect(panel.getByTestId('loss-chart')).toContainText('train (EMA 0.9)');
+  // Hovering reads out the values at the nearest step.
+  await panel.getByTestId('loss-chart').locator('svg').hover({ position: { x: 200, y: 60 } });
+  await expect(panel.getByTestId('loss-chart').locator('.plot-readout')).toContainText(/step \d+ · train \(raw\) \d\.\d{4}/);
 });
 
 test('on a software GPU, "auto" times the actual model on each backend and trains on the fastest', async ({ page }) => {

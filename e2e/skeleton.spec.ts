@@ -47,9 +47,9 @@ test('sample → two actions → keep rate → train on WebGPU → charts → va
     const panel = page.getByTestId(`task-panel-${task}`);
     const points = Number(await panel.getByTestId('loss-chart').getAttribute('data-points'));
     expect(points).toBeGreaterThan(10);
-    await expect(panel.getByTestId('loss-chart').locator('path.recharts-curve').first()).toBeAttached();
+    await expect(panel.getByTestId('loss-chart').locator('path.plot-line').first()).toBeAttached();
     expect(Number(await panel.getByTestId('reliability-chart').getAttribute('data-bins'))).toBeGreaterThanOrEqual(5);
-    await expect(panel.getByTestId('reliability-chart').locator('.recharts-scatter-symbol').first()).toBeAttached();
+    await expect(panel.getByTestId('reliability-chart').locator('.plot-dot').first()).toBeAttached();
     const ratio = Number(await panel.getByTestId(`calibration-ratio-${task}`).textContent());
     // Recalibrated heads are roughly calibrated even for is_click, trained on 10% of its negatives.
     expect(ratio).toBeGreaterThan(0.7);

@@ -1,8 +1,10 @@
 'use client';
+import { countRender } from './renderCount';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /** A ROC or precision–recall curve (points already downsampled to the chart's width). */
 export function CurveChart({ points, xLabel, yLabel, label, diagonal = false }: { points: { x: number; y: number }[]; xLabel: string; yLabel: string; label: string; diagonal?: boolean }) {
+  countRender('CurveChart');
   return (
     <div role="img" aria-label={label} data-testid={`curve-${xLabel}`}>
       <ResponsiveContainer width="100%" height={180}>

@@ -1,10 +1,12 @@
 'use client';
+import { countRender } from './renderCount';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 const COLORS = ['#2f5bd3', '#d9480f', '#1b7f3b', '#9a6700', '#7b2cbf', '#0b7285', '#c2255c', '#5c940d'];
 
 /** MMoE: per task, a stacked bar of its mean gate weight on each expert (they add up to 1). */
 export function GateChart({ tasks, gates }: { tasks: string[]; gates: number[][] }) {
+  countRender('GateChart');
   const experts = gates[0]?.length ?? 0;
   const data = tasks.map((task, t) => Object.fromEntries([['task', task], ...gates[t].map((g, e) => [`expert ${e + 1}`, g])]));
   return (

@@ -1,8 +1,10 @@
 'use client';
+import { countRender } from './renderCount';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /** GBDT: the features with the largest total split gain, as a share of all gain. */
 export function ImportanceChart({ task, features, top = 12 }: { task: string; features: { feature: string; gain: number }[]; top?: number }) {
+  countRender('ImportanceChart');
   const total = features.reduce((s, f) => s + f.gain, 0) || 1;
   const data = features.slice(0, top).map((f) => ({ feature: f.feature, share: f.gain / total }));
   return (

@@ -1,8 +1,8 @@
 'use client';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { countRender } from './renderCount';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from './downsample';
+import { Plot, type PlotSeries } from './plot/Plot';
 import { emaSmooth } from './smoothing';
 
 export interface LossSeries {
@@ -14,36 +14,30 @@ const MAX_POINTS = 300;
 
 /**
  * Train loss per step (raw, faint, and EMA-smoothed) and validation loss per evaluation, on one
- * step axis, linear or log scale. No animation: points stream in.
- * Memoised: progress-only updates (every few hundred ms) do not redraw it.
+ * step axis, linear or log scale. Drawn by the light SVG plot: it redraws every second while a run
+ * streams. Memoised: progress-only updates do not redraw it.
  */
 export const LossChart = memo(function LossChart({ series, label, smoothing = 0, logScale = false }: { series: LossSeries; label: string; smoothing?: number; logScale?: boolean }) {
   countRender('LossChart');
-  const smoothed = emaSmooth(
-    series.train.map((p) => p.loss),
-    smoothing,
-  );
-  const train = downsample(
-    series.train.map((p, i) => ({ step: p.step, loss: p.loss, smooth: smoothed[i] })),
-    MAX_POINTS,
-    ['loss', 'smooth'],
-  );
-  // A log axis cannot show 0 or negative values; losses are positive, but guard anyway.
-  const positive = (points: { loss: number }[]) => (logScale ? points.filter((p) => p.loss > 0) : points);
+  const plotted = useMemo((): PlotSeries[] => {
+    const smoothed = emaSmooth(
+      series.train.map((p) => p.loss),
+      smoothing,
+    );
+    const train = downsample(
+      series.train.map((p, i) => ({ step: p.step, loss: p.loss, smooth: smoothed[i] })),
+      MAX_POINTS,
+      ['loss', 'smooth'],
+    );
+    const lines: PlotSeries[] = [];
+    if (smoothing > 0) lines.push({ name: 'train (raw)', color: '#a9bbee', points: train.map((p) => ({ x: p.step, y: p.loss })), faint: true });
+    lines.push({ name: smoothing > 0 ? `train (EMA ${smoothing})` : 'train (recalibrated)', color: '#2f5bd3', points: train.map((p) => ({ x: p.step, y: smoothing > 0 ? p.smooth : p.loss })) });
+    lines.push({ name: 'validation', color: '#d9480f', points: series.validation.map((p) => ({ x: p.step, y: p.loss })), dots: true });
+    return lines;
+  }, [series, smoothing]);
   return (
     <div role="img" aria-label={label} data-testid="loss-chart" data-points={series.train.length} data-scale={logScale ? 'log' : 'linear'}>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart margin={{ top: 6, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} fontSize={11} />
-          <YAxis fontSize={11} width={48} scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={logScale} tickFormatter={(v: number) => v.toFixed(3)} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          {smoothing > 0 && <Line data={positive(train)} dataKey="loss" name="train (raw)" stroke="#a9bbee" dot={false} isAnimationActive={false} />}
-          <Line data={positive(train)} dataKey={smoothing > 0 ? 'smooth' : 'loss'} name={smoothing > 0 ? `train (EMA ${smoothing})` : 'train (recalibrated)'} stroke="#2f5bd3" dot={false} isAnimationActive={false} />
-          <Line data={positive(series.validation)} dataKey="loss" name="validation" stroke="#d9480f" dot isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot series={plotted} height={200} logY={logScale} xName="step" formatY={logScale ? undefined : (v) => v.toFixed(3)} />
     </div>
   );
 });

@@ -1,8 +1,10 @@
 'use client';
+import { countRender } from './renderCount';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 /** One point per run: a parameter against a metric. */
 export function ParameterScatter({ points, label }: { points: { id: number; x: number; y: number }[]; label: string }) {
+  countRender('ParameterScatter');
   return (
     <div role="img" aria-label={`${label}: ${points.map((p) => `run ${p.id} (${p.x}, ${p.y.toFixed(4)})`).join('; ')}`} data-testid="parameter-scatter" data-points={points.length}>
       <ResponsiveContainer width="100%" height={200}>

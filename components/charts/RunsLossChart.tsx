@@ -1,4 +1,5 @@
 'use client';
+import { countRender } from './renderCount';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from './downsample';
 
@@ -6,6 +7,7 @@ const COLORS = ['#2f5bd3', '#d9480f', '#1b7f3b', '#9a6700', '#7b2cbf', '#0b7285'
 
 /** Validation loss over steps of several runs on one axis. */
 export function RunsLossChart({ runs }: { runs: { id: number; points: { step: number; loss: number }[] }[] }) {
+  countRender('RunsLossChart');
   return (
     <div role="img" aria-label={`Validation loss of runs ${runs.map((r) => r.id).join(', ')} over steps`} data-testid="runs-loss-chart" data-runs={runs.length}>
       <ResponsiveContainer width="100%" height={220}>

@@ -1,4 +1,5 @@
 'use client';
+import { countRender } from './renderCount';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface VolumePoint {
@@ -9,6 +10,7 @@ export interface VolumePoint {
 
 /** One point per action: how many positives (volume) against how rare it is (a proxy for how strong a signal). */
 export function VolumeSignalChart({ points }: { points: VolumePoint[] }) {
+  countRender('VolumeSignalChart');
   const data = points.filter((p) => p.positives > 0).map((p) => ({ ...p, ratePct: p.rate * 100 }));
   return (
     <div role="img" aria-label="Volume against rate per action: heavy actions are rare, light ones plentiful" data-testid="volume-signal-chart">

@@ -11,11 +11,12 @@ import { SelectField } from '../../ui/SelectField';
 
 /** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
 export function EvaluateCell() {
-  const run = useAppStore((s) => s.run);
+  // Only a run with predictions: the whole run would re-render this cell at every training event.
+  const run = useAppStore((s) => (s.run?.predictions ? s.run : null));
   const skip = useAppStore((s) => s.skipRecalibration);
   const setSkip = useAppStore((s) => s.setSkipRecalibration);
   const [split, setSplit] = useState<EvaluationSplit>('validation');
-  const reports = useReports(run?.predictions ? run : null, skip, split);
+  const reports = useReports(run, skip, split);
   return (
     <CellFrame id="evaluate" title="6 · Evaluate">
       <p className="explain">

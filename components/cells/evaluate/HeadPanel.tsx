@@ -56,7 +56,7 @@ export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepR
             Against the generator&rsquo;s true probabilities: mean absolute error {fmt(report.truth.meanAbsoluteError)}, correlation{' '}
             {fmt(report.truth.correlation, 3)}.
           </p>
-          <ReliabilityChart bins={report.truth.bins.map((b) => ({ meanPredicted: b.meanPredicted, observedRate: b.meanTrue, count: b.count }))} label={`Predicted against true probability for ${task}`} />
+          <ReliabilityChart bins={report.truth.bins.map((b) => ({ meanPredicted: b.meanPredicted, observedRate: b.meanTrue, count: b.count }))} label={`Predicted against true probability for ${task}`} yName="true probability" />
         </div>
       )}
     </div>

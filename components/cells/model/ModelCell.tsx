@@ -12,7 +12,8 @@ import { TrainingSettings } from './TrainingSettings';
 export function ModelCell() {
   const config = useAppStore((s) => s.config);
   const setConfig = useAppStore((s) => s.setConfig);
-  const lastRun = useAppStore((s) => s.run);
+  const lastRunKind = useAppStore((s) => s.run?.config.modelKind);
+  const lastRunParameters = useAppStore((s) => s.run?.parameterCount);
   const guide = MODEL_GUIDE[config.modelKind];
   return (
     <CellFrame id="model" title="4 · Model">
@@ -24,7 +25,7 @@ export function ModelCell() {
       <SelectField<ModelKind> label="Model" value={config.modelKind} onChange={(modelKind) => setConfig({ modelKind })} options={KIND_ORDER.map((k) => ({ value: k, label: MODEL_GUIDE[k].label }))} />
       <p className="muted" data-testid="model-summary">
         {guide.summary}
-        {lastRun?.parameterCount !== undefined && lastRun.config.modelKind === config.modelKind && ` Last run of this kind: ${lastRun.parameterCount.toLocaleString()} ${config.modelKind === 'gbdt' ? 'tree nodes' : 'parameters'}.`}
+        {lastRunParameters !== undefined && lastRunKind === config.modelKind && ` Last run of this kind: ${lastRunParameters.toLocaleString()} ${config.modelKind === 'gbdt' ? 'tree nodes' : 'parameters'}.`}
       </p>
       <KindSettings />
       <FeatureList />

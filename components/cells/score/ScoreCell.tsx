@@ -16,13 +16,13 @@ type Outcome = { kind: 'working' | 'done'; text: string } | { kind: 'error'; tex
  * dataset is never replaced; the file is read in its own worker. The model itself downloads as one archive.
  */
 export function ScoreCell() {
-  const run = useAppStore((s) => s.run);
+  // Only a finished run: selecting the whole run would re-render this cell at every training event.
+  const finished = useAppStore((s) => (s.run && (s.run.status === 'finished' || s.run.status === 'stopped') && s.run.predictions ? s.run : null));
   const scoreTable = useAppStore((s) => s.scoreTable);
   const inputId = useId();
   const archiveId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [loaded, setLoaded] = useState<{ model: ScoringModel; name: string } | null>(null);
-  const finished = run && (run.status === 'finished' || run.status === 'stopped') && run.predictions ? run : null;
   const problem = finished && !finished.scoring ? (scoringProblem(finished.spec, finished.config) ?? 'this run kept no weights to score with; train it again') : null;
   const model = loaded?.model ?? finished?.scoring ?? null;
 

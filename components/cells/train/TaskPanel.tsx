@@ -1,9 +1,10 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { TaskEvaluation } from '@/lib/train/evaluate';
 import type { RunView } from '@/lib/store/runSlice';
 import type { LossSeries } from '../../charts/LossChart';
 import { LossChart, MetricsChart, ReliabilityChart } from '../../charts/lazy';
+import { LIVE_CHART_INTERVAL_MS, useLiveSnapshot, useOnScreen } from '../../charts/useLiveSnapshot';
 import { Term } from '../../ui/Term';
 
 /** The first and latest training losses as numbers: the chart's text alternative. */
@@ -39,7 +40,7 @@ function LossValues({ task, run }: { task: string; run: RunView }) {
 const fmt = (v: number | undefined, digits = 4) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
 /** One head: its loss curves, reliability diagram and current validation metrics. */
-export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task: string; run: RunView; evaluation: TaskEvaluation | undefined; smoothing: number; logScale: boolean }) {
+export function TaskPanel({ task, index, run, evaluation, smoothing, logScale }: { task: string; index: number; run: RunView; evaluation: TaskEvaluation | undefined; smoothing: number; logScale: boolean }) {
   const series: LossSeries = useMemo(
     () => ({
       train: run.losses.filter((p) => p.task === task).map((p) => ({ step: p.step, loss: p.train })),
@@ -48,20 +49,29 @@ export function TaskPanel({ task, run, evaluation, smoothing, logScale }: { task
     [run.losses, run.evaluations, task],
   );
   const history = useMemo(() => run.evaluations.flatMap((round) => round.filter((e) => e.task === task)), [run.evaluations, task]);
+  // While the run streams, the charts redraw once a second, each chart of each head at its own phase
+  // (one recharts redraw per task), and only on screen.
+  const panel = useRef<HTMLDivElement>(null);
+  const live = run.status === 'running';
+  const visible = useOnScreen(panel);
+  const slot = LIVE_CHART_INTERVAL_MS / (3 * Math.max(1, run.spec.targets.length));
+  const chartSeries = useLiveSnapshot(series, live, 3 * index * slot, visible);
+  const chartHistory = useLiveSnapshot(history, live, (3 * index + 1) * slot, visible);
+  const chartBins = useLiveSnapshot(evaluation?.reliability, live, (3 * index + 2) * slot, visible);
   const keepRate = run.spec.sampling.keepRates[task] ?? 1;
   const ranked = run.spec.formulation.kind === 'ranking' && run.spec.formulation.action === task ? run.spec.formulation.loss : null;
   return (
-    <div className="chart-card" data-testid={`task-panel-${task}`}>
+    <div className="chart-card" ref={panel} data-testid={`task-panel-${task}`}>
       <h3>
         {task} <span className="muted"><Term term="keep rate" /> {keepRate}</span>
         {ranked && <span className="muted"> · ranked with {ranked}: train curve is the ranking loss; probabilities via a Platt map</span>}
       </h3>
-      <LossChart series={series} smoothing={smoothing} logScale={logScale} label={`Train and validation log loss for ${task}`} />
+      <LossChart series={chartSeries} smoothing={smoothing} logScale={logScale} label={`Train and validation log loss for ${task}`} />
       <LossValues task={task} run={run} />
       {evaluation && (
         <>
-          <MetricsChart evaluations={history} label={`Validation AUC, normalized entropy and calibration ratio of ${task} over steps`} />
-          <ReliabilityChart bins={evaluation.reliability} label={`Reliability diagram for ${task}: mean recalibrated prediction against observed rate`} />
+          <MetricsChart evaluations={chartHistory} label={`Validation AUC, normalized entropy and calibration ratio of ${task} over steps`} />
+          {chartBins && <ReliabilityChart bins={chartBins} label={`Reliability diagram for ${task}: mean recalibrated prediction against observed rate`} />}
           <table className="grid" aria-label={`Validation metrics for ${task}`}>
             <tbody>
               <tr>

@@ -100,8 +100,8 @@ export function TrainCell() {
       )}
       {run && (
         <div className="charts">
-          {run.spec.targets.map((task) => (
-            <TaskPanel key={task} task={task} run={run} evaluation={latest.find((e) => e.task === task)} smoothing={smoothing} logScale={logScale} />
+          {run.spec.targets.map((task, index) => (
+            <TaskPanel key={task} task={task} index={index} run={run} evaluation={latest.find((e) => e.task === task)} smoothing={smoothing} logScale={logScale} />
           ))}
         </div>
       )}

@@ -21,7 +21,8 @@ const FrontierPanel = dynamic(() => import('./FrontierPanel').then((m) => m.Fron
 
 /** Value model cell: weights → formula → re-ranked slates and their outcomes, all without retraining. */
 export function ValueCell() {
-  const run = useAppStore((s) => s.run);
+  // Only a run with predictions: the whole run would re-render this cell at every training event.
+  const usable = useAppStore((s) => (s.run?.predictions ? s.run : null));
   const weights = useAppStore((s) => s.weights);
   const topK = useAppStore((s) => s.topK);
   const setTopK = useAppStore((s) => s.setTopK);
@@ -29,7 +30,6 @@ export function ValueCell() {
   const normalised = useAppStore((s) => s.normalised);
   const grouping = useAppStore((s) => s.slateGrouping);
   const setGrouping = useAppStore((s) => s.setSlateGrouping);
-  const usable = run?.predictions ? run : null;
   const view = useValueModel(usable, weights, topK, { skipRecalibration, normalised, grouping });
   return (
     <CellFrame id="value" title="7 · Value model">
