@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerFastSegmentSum } from './kernels/segmentSum';
+import { registerHostKernels } from './kernels';
 import { canUseWasmThreads, installWasmThreadGlue } from './wasmThreads';
 import type { BackendInfo, BackendName } from './protocol';
 
@@ -65,7 +65,7 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     // hyper-threads per core; backend.cc) and at its pool of 8, and the badge shows what XNNPACK took.
     else setThreadsCount(Math.min(8, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
     setWasmPaths('/tfjs-wasm/');
-    registerFastSegmentSum('wasm');
+    registerHostKernels('wasm');
   }
   if (!(await tf.setBackend(name)) || tf.getBackend() !== name) return null;
   await tf.ready();

@@ -9,7 +9,7 @@ import { activeWebGpuDevice, chooseBackend, switchBackend } from './backend';
 import { measureTrainingSpeed } from './benchmark';
 import { scoreTable, scoringModelOf } from './score';
 import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
-import { registerFastCpuSegmentSum } from './kernels/segmentSum';
+import { registerHostKernels } from './kernels';
 import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
 import { transferablesOf, type BackendInfo, type BackendName, type InjectedFault, type WorkerEvent, type WorkerRequest } from './protocol';
@@ -20,7 +20,7 @@ const stopRequested = new Set<number>();
 const paused = new Set<number>();
 const learningRates = new Map<number, number>();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
-registerFastCpuSegmentSum();
+registerHostKernels('cpu');
 /** The run in progress, for the device-loss handler. */
 let activeRun: number | null = null;
 /** Set once the WebGPU device is gone: nothing more can run in this worker. */

@@ -1,0 +1,14 @@
+import { registerFastGather } from './gather';
+import { registerTransposeFreeMatMul } from './matMul';
+import { registerFastSegmentSum } from './segmentSum';
+
+/**
+ * Our replacements for tfjs kernels that are slow (or missing) on the backends that keep tensors in
+ * host memory; each file says what it fixes and by how much. Register before the first step, once per
+ * thread and backend (later calls do nothing).
+ */
+export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
+  registerFastSegmentSum(backendName);
+  registerFastGather(backendName);
+  if (backendName === 'wasm') registerTransposeFreeMatMul(backendName);
+}

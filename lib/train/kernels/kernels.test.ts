@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gatherRows } from './gather';
+import { registerHostKernels } from './index';
+
+let s = 3;
+const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+const randoms = (n: number) => Float32Array.from({ length: n }, () => rand() * 2 - 1);
+
+/** Run f on a backend and bring its result back as plain numbers. */
+async function on(backend: 'cpu' | 'wasm', f: () => tf.Tensor): Promise<number[]> {
+  await tf.setBackend(backend);
+  await tf.ready();
+  if (tf.getBackend() !== backend) throw new Error(`could not switch to ${backend}`);
+  const t = tf.tidy(f);
+  const values = Array.from(await t.data());
+  t.dispose();
+  return values;
+}
+
+/** The same computation with the stock kernels: tfjs' cpu backend as it ships. */
+async function reference(f: () => tf.Tensor): Promise<number[]> {
+  return on('cpu', f);
+}
+
+describe('host kernels', () => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('gathers whole rows of either dtype, along any axis, and refuses an index out of range', () => {
+    const x = new Int32Array(Float32Array.from([0.5, 1.5, 2.5, 3.5, 4.5, 5.5]).buffer); // [3, 2] as bits
+    const picked = new Float32Array(gatherRows(x, Int32Array.from([2, 0, 2]), 1, 3, 2).buffer);
+    expect(Array.from(picked)).toEqual([4.5, 5.5, 0.5, 1.5, 4.5, 5.5]);
+    // Axis 1 of [2, 3]: outer 2, size 3, inner 1.
+    expect(Array.from(gatherRows(Int32Array.from([1, 2, 3, 4, 5, 6]), Int32Array.from([2, 1]), 2, 3, 1))).toEqual([3, 2, 6, 5]);
+    expect(() => gatherRows(x, Int32Array.from([3]), 1, 3, 2)).toThrow(/index value 3 is not in \[0, 2\]/);
+  });
+
+  it('on cpu and wasm: gathers, transposed products and an embedding gradient equal the stock kernels', async () => {
+    const table = randoms(40 * 3);
+    const ids = Int32Array.from({ length: 64 }, () => Math.floor(rand() * 40));
+    const a = randoms(64 * 5);
+    const b = randoms(7 * 5);
+    const batch = randoms(2 * 4 * 3);
+    const cases: [string, () => tf.Tensor][] = [
+      ['gather axis 0', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d(ids, 'int32'))],
+      ['gather axis 1', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d([2, 0], 'int32'), 1)],
+      ['gather int32', () => tf.gather(tf.tensor2d(ids, [16, 4], 'int32'), tf.tensor1d([15, 0, 3], 'int32'))],
+      ['a·bᵀ', () => tf.matMul(tf.tensor2d(a, [64, 5]), tf.tensor2d(b, [7, 5]), false, true)],
+      ['aᵀ·a', () => tf.matMul(tf.tensor2d(a, [64, 5]), tf.tensor2d(a, [64, 5]), true, false)],
+      ['batched aᵀ·bᵀ', () => tf.matMul(tf.tensor3d(batch, [2, 4, 3]), tf.tensor3d(batch, [2, 3, 4]), true, true)],
+      ['embedding gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d(ids, 'int32')), tf.tensor2d(a.slice(0, 64 * 3), [64, 3]))))(tf.tensor2d(table, [40, 3]))],
+      ['dense layer gradient', () => tf.grad((w: tf.Tensor) => tf.sum(tf.relu(tf.matMul(tf.tensor2d(a, [64, 5]), w as tf.Tensor2D))))(tf.tensor2d(b, [5, 7]))],
+    ];
+    const expected: number[][] = [];
+    for (const [, f] of cases) expected.push(await reference(f));
+    registerHostKernels('cpu');
+    registerHostKernels('wasm');
+    for (const backend of ['cpu', 'wasm'] as const) {
+      for (const [i, [name, f]] of cases.entries()) {
+        const got = await on(backend, f);
+        expect(got.length, `${backend} ${name}`).toBe(expected[i].length);
+        got.forEach((v, j) => expect(v, `${backend} ${name} [${j}]`).toBeCloseTo(expected[i][j], 4));
+      }
+    }
+    // The transposed operands are freed: the backend holds no more buffers than before.
+    const buffers = () => tf.engine().backend.numDataIds();
+    const before = buffers();
+    await on('wasm', () => tf.matMul(tf.tensor2d(a, [64, 5]), tf.tensor2d(b, [7, 5]), false, true));
+    expect(buffers()).toBe(before);
+  });
+});
