@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { pooledLookup } from './pooledLookup';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -114,13 +115,10 @@ export function embedInputs(table: tf.Tensor | null, shape: ModelShape, x: Model
   }
   if (table && selection.bags.length > 0) {
     const d = table.shape[1] as number;
-    const looked = tf.reshape(tf.gather(table, tf.reshape(x.bagIds, [-1])), [batch, shape.bagDim, d]); // [B, P, d]
-    const weighted = tf.mul(looked, tf.expandDims(x.bagWeights, 2));
-    let start = 0;
-    shape.bagLengths.forEach((length, b) => {
-      if (selection.bags.includes(b)) parts.push(tf.sum(tf.slice(weighted, [0, start, 0], [batch, length, d]), 1) as tf.Tensor2D); // mean embedding [B, d]
-      start += length;
-    });
+    // Mean embedding of each bag, [B, d] each, side by side (positions carry 1/length, 0 for padding).
+    const pooled = pooledLookup(table, x.bagIds, x.bagWeights, shape.bagLengths);
+    if (selection.bags.length === shape.bagLengths.length) parts.push(pooled);
+    else shape.bagLengths.forEach((_, b) => selection.bags.includes(b) && parts.push(tf.slice(pooled, [0, b * d], [batch, d])));
   }
   if (parts.length === 0) return tf.zeros([batch, 0]);
   return parts.length === 1 ? parts[0] : tf.concat(parts, 1);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { assembleModel, owned } from './layers';
+import { pooledLookup } from './pooledLookup';
 import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
 
 /**
@@ -31,21 +32,11 @@ export function buildLinearPart(shape: ModelShape, withBias: boolean): { variabl
       const batch = x.shape[0];
       let out: tf.Tensor2D = bias ? tf.add(tf.zeros([batch, T]), bias) : tf.zeros([batch, T]);
       if (dense) out = tf.add(out, tf.matMul(x, dense));
-      if (table && shape.idDim > 0) out = tf.add(out, sumOfRows(table, ids, T));
-      if (crosses) out = tf.add(out, sumOfRows(crosses, crossIds, T));
-      if (table && shape.bagDim > 0) {
-        // Each bag contributes the mean weight of its ids: positions carry 1/length (0 for padding).
-        const positions = bagIds.shape[1];
-        const looked = tf.reshape(tf.gather(table, tf.reshape(bagIds, [batch * positions])), [batch, positions, T]);
-        out = tf.add(out, tf.sum(tf.mul(looked, tf.expandDims(bagWeights, 2)), 1));
-      }
+      if (table && shape.idDim > 0) out = tf.add(out, pooledLookup(table, ids, null, [shape.idDim]));
+      if (crosses) out = tf.add(out, pooledLookup(crosses, crossIds, null, [shape.crossDim]));
+      // Each bag contributes the mean weight of its ids: positions carry 1/length (0 for padding).
+      if (table && shape.bagDim > 0) out = tf.add(out, pooledLookup(table, bagIds, bagWeights, [shape.bagDim]));
       return out;
     },
   };
-}
-
-/** Σ over columns of table[ids[:, c]]: [B, T]. */
-function sumOfRows(table: tf.Variable, ids: tf.Tensor2D, T: number): tf.Tensor2D {
-  const [batch, cols] = ids.shape;
-  return tf.sum(tf.reshape(tf.gather(table, tf.reshape(ids, [batch * cols])), [batch, cols, T]), 1);
 }

@@ -216,7 +216,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'model':
         return update({ parameterCount: event.parameterCount });
       case 'progress':
-        return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond, learningRate: event.learningRate, tensors: event.tensors, memoryBytes: event.memoryBytes } });
+        return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond, stepRowsPerSecond: event.stepRowsPerSecond, learningRate: event.learningRate, tensors: event.tensors, memoryBytes: event.memoryBytes } });
       case 'loss':
         return update({ losses: run.losses.concat(event.points) });
       case 'evaluation':

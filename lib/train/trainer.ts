@@ -48,6 +48,12 @@ export interface TrainProgress {
   totalSteps: number;
   epoch: number;
   rowsPerSecond: number;
+  /**
+   * Rows per second of the optimiser steps alone: the time inside the steps and waiting for their
+   * losses, without evaluation rounds, checkpoints or pauses. What a bare training loop (the bench's
+   * PyTorch peer) measures; rowsPerSecond is the whole run's pace.
+   */
+  stepRowsPerSecond?: number;
   /** The learning rate of the latest step (after warm-up and decay). */
   learningRate?: number;
   /** Tensors and bytes the backend holds: flat across epochs unless something leaks. */
@@ -126,6 +132,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const pending: { step: number; epoch: number; losses: tf.Tensor }[] = [];
   let lastFlush = performance.now();
   let pausedFor = 0;
+  let stepMs = 0; // see TrainProgress.stepRowsPerSecond
   const started = performance.now();
   let step = resume?.step ?? 0;
   let lastSnapshot = -Infinity;
@@ -141,8 +148,10 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending.splice(0);
+    const waitStart = performance.now();
     const stacked = tf.stack(batch.map((p) => p.losses)); // [steps, 2, T]
-    const values = await stacked.data();
+    const values = await stacked.data(); // on GPU backends, the queued steps finish here
+    stepMs += performance.now() - waitStart;
     stacked.dispose();
     batch.forEach((p) => p.losses.dispose());
     const points: LossPoint[] = [];
@@ -160,7 +169,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     });
     cb.onLoss(points);
     const memory = tf.memory();
-    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
+    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), stepRowsPerSecond: stepMs > 0 ? ((step - (resume?.step ?? 0)) * config.batchSize) / (stepMs / 1000) : undefined, learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
     lastFlush = performance.now();
   };
 
@@ -218,7 +227,9 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           const start = s * config.batchSize;
           const size = Math.min(config.batchSize, n - start);
           const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
+          const stepStart = performance.now();
           const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), c, ranking);
+          stepMs += performance.now() - stepStart;
           step++;
           pending.push({ step, epoch, losses });
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);

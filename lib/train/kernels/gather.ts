@@ -1,11 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-/** What the kernel needs of the cpu and wasm backends: a synchronous read and a way to make the output. */
-interface HostBackendLike {
-  readSync(dataId: object): Float32Array | Int32Array | Uint8Array;
-  makeTensorInfo?(shape: number[], dtype: tf.DataType, values: Float32Array | Int32Array): tf.TensorInfo;
-  makeOutput?(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array | Int32Array): tf.TensorInfo;
-}
+import { hostBits, makeOutput, type HostBackendLike } from './host';
 
 /**
  * out[o, i, k] = x[o, indices[i], k]: rows of x picked along one axis. Works on the 32-bit patterns
@@ -62,25 +56,8 @@ export function registerFastGather(backendName: 'wasm' | 'cpu'): void {
       const bits = gatherRows(hostBits(backend, x), rows, outer, size, inner);
       const values = x.dtype === 'int32' ? bits : new Float32Array(bits.buffer);
       const shape = [...x.shape.slice(0, a), ...indices.shape, ...x.shape.slice(a + 1)];
-      if (backendName === 'wasm') return host.makeOutput!(shape, x.dtype, undefined, values);
-      return host.makeTensorInfo!(shape, x.dtype, values);
+      return makeOutput(backendName, backend, shape, x.dtype, values);
     },
   });
 }
 
-/**
- * The tensor's 32-bit values without a copy where the backend allows it: on wasm a view of its heap (readSync
- * copies the whole input, 3 MB for a [40k, 20] input at every batch), elsewhere readSync. Valid until
- * the next allocation on the backend, so read it before making the output.
- */
-function hostBits(backend: unknown, t: tf.TensorInfo): Int32Array {
-  const wasm = backend as { dataIdMap?: { get(id: object): { memoryOffset: number } | undefined }; wasm?: { HEAPU8: Uint8Array } };
-  const entry = wasm.dataIdMap?.get(t.dataId);
-  const heap = wasm.wasm?.HEAPU8;
-  const length = t.shape.reduce((p, d) => p * d, 1);
-  if (entry && heap && entry.memoryOffset % 4 === 0) {
-    return new Int32Array(heap.buffer, heap.byteOffset + entry.memoryOffset, length);
-  }
-  const values = (backend as HostBackendLike).readSync(t.dataId);
-  return new Int32Array(values.buffer, values.byteOffset, values.length);
-}

@@ -1,5 +1,6 @@
 import { registerFastGather } from './gather';
 import { registerTransposeFreeMatMul } from './matMul';
+import { registerPooledLookup } from './pooledLookup';
 import { registerFastSegmentSum } from './segmentSum';
 
 /**
@@ -10,5 +11,6 @@ import { registerFastSegmentSum } from './segmentSum';
 export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerFastSegmentSum(backendName);
   registerFastGather(backendName);
+  registerPooledLookup(backendName);
   if (backendName === 'wasm') registerTransposeFreeMatMul(backendName);
 }

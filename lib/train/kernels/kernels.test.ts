@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pooledLookup } from '../../models/pooledLookup';
 import { gatherRows } from './gather';
 import { registerHostKernels } from './index';
 
@@ -38,12 +39,14 @@ describe('host kernels', () => {
     expect(() => gatherRows(x, Int32Array.from([3]), 1, 3, 2)).toThrow(/index value 3 is not in \[0, 2\]/);
   });
 
-  it('on cpu and wasm: gathers, transposed products and an embedding gradient equal the stock kernels', async () => {
+  it('on cpu and wasm: gathers, transposed products, pooled lookups and their gradients equal the stock composites', async () => {
     const table = randoms(40 * 3);
     const ids = Int32Array.from({ length: 64 }, () => Math.floor(rand() * 40));
     const a = randoms(64 * 5);
     const b = randoms(7 * 5);
     const batch = randoms(2 * 4 * 3);
+    // Bags of 3 and 2 positions; a 0 weight is padding.
+    const bagWeights = Float32Array.from({ length: 40 }, (_, i) => ((i % 5) < 3 ? (i % 7 === 0 ? 0 : 1 / 3) : 0.5));
     const cases: [string, () => tf.Tensor][] = [
       ['gather axis 0', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d(ids, 'int32'))],
       ['gather axis 1', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d([2, 0], 'int32'), 1)],
@@ -52,6 +55,9 @@ describe('host kernels', () => {
       ['aᵀ·a', () => tf.matMul(tf.tensor2d(a, [64, 5]), tf.tensor2d(a, [64, 5]), true, false)],
       ['batched aᵀ·bᵀ', () => tf.matMul(tf.tensor3d(batch, [2, 4, 3]), tf.tensor3d(batch, [2, 3, 4]), true, true)],
       ['embedding gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d(ids, 'int32')), tf.tensor2d(a.slice(0, 64 * 3), [64, 3]))))(tf.tensor2d(table, [40, 3]))],
+      ['pooled lookup, two bags with padding', () => pooledLookup(tf.tensor2d(table, [40, 3]), tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), tf.tensor2d(bagWeights, [8, 5]), [3, 2])],
+      ['pooled lookup gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooledLookup(t, tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), tf.tensor2d(bagWeights, [8, 5]), [3, 2]), tf.tensor2d(a.slice(0, 48), [8, 6]))))(tf.tensor2d(table, [40, 3]))],
+      ['unweighted pooled lookup gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.square(pooledLookup(t, tf.tensor2d(ids.slice(0, 24), [4, 6], 'int32'), null, [6]))))(tf.tensor2d(table, [40, 3]))],
       ['dense layer gradient', () => tf.grad((w: tf.Tensor) => tf.sum(tf.relu(tf.matMul(tf.tensor2d(a, [64, 5]), w as tf.Tensor2D))))(tf.tensor2d(b, [5, 7]))],
     ];
     const expected: number[][] = [];

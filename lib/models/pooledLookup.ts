@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The fused kernels behind pooledLookup, registered for cpu and wasm by lib/train/kernels. */
+export const POOLED_LOOKUP = 'ValueLabPooledLookup';
+export const POOLED_LOOKUP_GRAD = 'ValueLabPooledLookupGrad';
+
+export interface PooledLookupAttrs {
+  /** Consecutive positions pooled together: out has one d-wide block per segment. */
+  segments: number[];
+  /** The table's row count (the gradient's shape). */
+  vocabulary: number;
+}
+
+/**
+ * out[b, k·d + j] = Σ_{p in segment k} w[b, p] · table[ids[b, p], j]: the weighted sum of embedding rows
+ * per segment of positions (a bag's mean with w = 1/length; a linear model's Σ of id weights with w = 1).
+ * On cpu and wasm this is one fused kernel and its gradient another, where the composite below is a
+ * gather, a reshape, a multiply and a sum forward and five kernels back, each walking the whole
+ * [B·P, d] lookup; elsewhere (WebGPU, WebGL) it is that composite.
+ */
+export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Tensor2D | null, segments: number[]): tf.Tensor2D {
+  const [batch, positions] = ids.shape;
+  const d = table.shape[1] as number;
+  const w = weights ?? tf.onesLike(ids).toFloat();
+  if (tf.getKernel(POOLED_LOOKUP, tf.getBackend())) {
+    const attrs: PooledLookupAttrs = { segments, vocabulary: table.shape[0] };
+    const fused = tf.customGrad(((t: tf.Tensor, i: tf.Tensor, wt: tf.Tensor, save: tf.GradSaveFunc) => {
+      save([i, wt]);
+      return {
+        value: tf.engine().runKernel(POOLED_LOOKUP, { table: t, ids: i, weights: wt }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.engine().runKernel(POOLED_LOOKUP_GRAD, { dy, ids: saved[0], weights: saved[1] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor, tf.zerosLike(saved[0]), tf.zerosLike(saved[1])],
+      };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
+    return fused(table, ids, w) as tf.Tensor2D;
+  }
+  const looked = tf.reshape(tf.gather(table, tf.reshape(ids, [-1])), [batch, positions, d]);
+  const weighted = tf.mul(looked, tf.expandDims(w, 2));
+  if (segments.length === 1) return tf.sum(weighted, 1) as tf.Tensor2D;
+  const parts: tf.Tensor2D[] = [];
+  let start = 0;
+  for (const length of segments) {
+    parts.push(tf.sum(tf.slice(weighted, [0, start, 0], [batch, length, d]), 1) as tf.Tensor2D);
+    start += length;
+  }
+  return tf.concat(parts, 1);
+}
+
+/** The forward kernel's arithmetic on host arrays. */
+export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array, batch: number, segments: number[]): Float32Array {
+  const positions = ids.length / Math.max(1, batch);
+  const width = segments.length * d;
+  const out = new Float32Array(batch * width);
+  const vocabulary = table.length / d;
+  for (let b = 0; b < batch; b++) {
+    let p = b * positions;
+    for (let k = 0; k < segments.length; k++) {
+      const o = b * width + k * d;
+      for (let e = 0; e < segments[k]; e++, p++) {
+        const w = weights[p];
+        if (w === 0) continue; // padding
+        if (!(ids[p] >= 0 && ids[p] < vocabulary)) throw new Error(`pooledLookup: the id ${ids[p]} is not in [0, ${vocabulary - 1}]`);
+        const row = ids[p] * d;
+        for (let j = 0; j < d; j++) out[o + j] += w * table[row + j];
+      }
+    }
+  }
+  return out;
+}
+
+/** The gradient kernel's arithmetic: dTable[ids[b, p]] += w[b, p] · dy[b, segment of p]. */
+export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Array, weights: Float32Array, batch: number, segments: number[], vocabulary: number): Float32Array {
+  const positions = ids.length / Math.max(1, batch);
+  const width = segments.length * d;
+  const grad = new Float32Array(vocabulary * d);
+  for (let b = 0; b < batch; b++) {
+    let p = b * positions;
+    for (let k = 0; k < segments.length; k++) {
+      const o = b * width + k * d;
+      for (let e = 0; e < segments[k]; e++, p++) {
+        const w = weights[p];
+        if (w === 0) continue;
+        const row = ids[p];
+        if (row < 0 || row >= vocabulary) continue; // as the gather gradient drops out-of-range ids
+        for (let j = 0; j < d; j++) grad[row * d + j] += w * dy[o + j];
+      }
+    }
+  }
+  return grad;
+}

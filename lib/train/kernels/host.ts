@@ -1,0 +1,40 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/** What our kernels need of the cpu and wasm backends: a synchronous read and a way to make an output. */
+export interface HostBackendLike {
+  readSync(dataId: object): Float32Array | Int32Array | Uint8Array;
+  makeTensorInfo?(shape: number[], dtype: tf.DataType, values: Float32Array | Int32Array): tf.TensorInfo;
+  makeOutput?(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: Float32Array | Int32Array): tf.TensorInfo;
+}
+
+/**
+ * A tensor's 32-bit values without a copy where the backend allows it: on wasm a view of its heap
+ * (readSync copies the whole input, 3 MB for a [40k, 20] input at every batch), elsewhere readSync.
+ * Valid until the next allocation on the backend, so read it before making the output.
+ */
+export function hostBits(backend: unknown, t: tf.TensorInfo): Int32Array {
+  const wasm = backend as { dataIdMap?: { get(id: object): { memoryOffset: number } | undefined }; wasm?: { HEAPU8: Uint8Array } };
+  const entry = wasm.dataIdMap?.get(t.dataId);
+  const heap = wasm.wasm?.HEAPU8;
+  const length = t.shape.reduce((p, d) => p * d, 1);
+  if (entry && heap && entry.memoryOffset % 4 === 0) return new Int32Array(heap.buffer, heap.byteOffset + entry.memoryOffset, length);
+  let values = (backend as HostBackendLike).readSync(t.dataId);
+  // The cpu backend may keep a cast tensor's values in the array of the dtype it came from (a float32
+  // tensor over an Int32Array): convert those rather than reinterpret their bits.
+  if (t.dtype === 'float32' && !(values instanceof Float32Array)) values = Float32Array.from(values);
+  else if (t.dtype !== 'float32' && !(values instanceof Int32Array)) values = Int32Array.from(values);
+  return new Int32Array(values.buffer, values.byteOffset, values.length);
+}
+
+/** The same values seen as floats. */
+export function hostFloats(backend: unknown, t: tf.TensorInfo): Float32Array {
+  const bits = hostBits(backend, t);
+  return new Float32Array(bits.buffer, bits.byteOffset, bits.length);
+}
+
+/** A new output tensor on either backend. */
+export function makeOutput(backendName: 'cpu' | 'wasm', backend: unknown, shape: number[], dtype: 'float32' | 'int32', values: Float32Array | Int32Array): tf.TensorInfo {
+  const host = backend as HostBackendLike;
+  // By backend name, not by method: the cpu backend also has a makeOutput, with another signature.
+  return backendName === 'wasm' ? host.makeOutput!(shape, dtype, undefined, values) : host.makeTensorInfo!(shape, dtype, values);
+}
