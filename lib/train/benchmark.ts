@@ -5,6 +5,7 @@ import type { TrainConfig } from './config';
 import { disposeInputs, inputsOf } from './inputs';
 import type { PreparedData } from './prepare';
 import { modelShapeOf } from './modelShape';
+import { FusedAdam } from './optimizer';
 
 export interface BackendSpeed {
   name: BackendName;
@@ -19,7 +20,7 @@ export interface BackendSpeed {
 export async function measureTrainingSpeed(data: PreparedData, config: TrainConfig, seconds: number): Promise<number> {
   const rows = Math.min(config.batchSize, data.train.rows);
   const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
-  const optimizer = tf.train.adam(config.learningRate);
+  const optimizer = new FusedAdam(config.learningRate);
   const x = inputsOf(data.train, 0, rows);
   const T = data.tasks.length;
   const y = tf.tensor2d(data.trainLabels.subarray(0, rows * T), [rows, T]);

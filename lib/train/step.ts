@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RankingLoss } from '../formulate/spec';
 import type { MultiHeadModel } from '../models/types';
-import { gatherInputs, type DeviceInputs } from './inputs';
+import { disposeInputs, gatherInputs, type DeviceInputs } from './inputs';
 import { linkedCrossEntropy } from './link';
 import { buildLists, LIST_SIZE } from './lists';
 import type { PreparedData } from './prepare';
@@ -33,12 +33,14 @@ export interface RankingBatch {
 /** One Adam step on the rows `index`; returns [2, T]: sampled-space loss and recalibrated weighted loss per head. */
 export function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: DeviceData, index: tf.Tensor1D, c: StepConstants, ranking: RankingBatch | null): tf.Tensor {
   let report: tf.Tensor | null = null;
+  // The batch's rows are picked before the taped function: nothing is differentiated with respect to the
+  // inputs, and a taped gather would keep (on wasm, copy) the whole input it read from for its gradient.
+  const batch = { x: gatherInputs(all.x, index), y: tf.gather(all.labels, index), mask: tf.gather(all.masks, index), logQ: all.logQ ? tf.gather(all.logQ, index) : null };
+  const { x, y, mask } = batch; // [B, …], [B, T], [B, T]
+  try {
   optimizer.minimize(() => {
-    const x = gatherInputs(all.x, index);
-    const y = tf.gather(all.labels, index); // [B, T]
-    const mask = tf.gather(all.masks, index); // [B, T]
     if (c.retrieval && model.towers && all.logQ) {
-      const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, tf.gather(all.logQ, index));
+      const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, batch.logQ as tf.Tensor2D);
       report = tf.keep(tf.stack([perTask, perTask]));
       return tf.add(tf.sum(tf.mul(perTask, c.lossWeight)), model.penalty()) as tf.Scalar;
     }
@@ -61,9 +63,13 @@ export function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: D
     report = tf.keep(tf.stack([sampledReport, trainReport]));
     return tf.sum(total) as tf.Scalar;
   });
-  index.dispose();
-  ranking?.positions.dispose();
-  ranking?.valid.dispose();
+  } finally {
+    index.dispose();
+    disposeInputs(batch.x);
+    tf.dispose([batch.y, batch.mask, ...(batch.logQ ? [batch.logQ] : [])]);
+    ranking?.positions.dispose();
+    ranking?.valid.dispose();
+  }
   return report as unknown as tf.Tensor;
 }
 

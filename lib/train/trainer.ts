@@ -14,6 +14,7 @@ import type { PreparedData } from './prepare';
 import { learningRateAt } from './schedule';
 import { modelShapeOf } from './modelShape';
 import type { ResumePoint } from './protocol';
+import { FusedAdam } from './optimizer';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -114,7 +115,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
   // Heads whose σ(logit) is a score rather than a probability get a Platt map instead of recalibration.
   const scoreOnly = data.tasks.map((_, t) => retrieval || data.ranking?.task === t);
-  const optimizer = tf.train.adam(config.learningRate);
+  const optimizer = new FusedAdam(config.learningRate);
   const all = { x: inputsOf(data.train), labels: tf.tensor2d(data.trainLabels, [n, T]), masks: tf.tensor2d(data.trainMasks, [n, T]), logQ: data.model.itemLogQ ? tf.tensor2d(data.model.itemLogQ, [n, T]) : null };
   // Weights 1/k on positives and 1/w on negatives turn the sampled rows back into an estimate of the
   // natural distribution; ln(w/k) moves a logit from the sampled space to the natural one.

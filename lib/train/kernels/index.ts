@@ -1,4 +1,6 @@
+import { registerFusedAdam } from './adam';
 import { registerFastGather } from './gather';
+import { registerSharedIdentity } from './identity';
 import { registerTransposeFreeMatMul } from './matMul';
 import { registerPooledLookup } from './pooledLookup';
 import { registerFastSegmentSum } from './segmentSum';
@@ -12,5 +14,9 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerFastSegmentSum(backendName);
   registerFastGather(backendName);
   registerPooledLookup(backendName);
-  if (backendName === 'wasm') registerTransposeFreeMatMul(backendName);
+  registerFusedAdam(backendName);
+  if (backendName === 'wasm') {
+    registerTransposeFreeMatMul(backendName);
+    registerSharedIdentity(backendName);
+  }
 }

@@ -78,3 +78,49 @@ describe('host kernels', () => {
     expect(buffers()).toBe(before);
   });
 });
+
+describe('FusedAdam', () => {
+  it('takes the same steps as tfjs Adam, on cpu and wasm', async () => {
+    const { FusedAdam } = await import('../optimizer');
+    const target = randoms(30);
+    const start = randoms(30);
+    /** Ten Adam steps on ‖x − target‖² from `start`; the weights after them. */
+    const descend = async (backend: 'cpu' | 'wasm', make: () => tf.Optimizer) => {
+      await tf.setBackend(backend);
+      const x = tf.tidy(() => tf.variable(tf.tensor1d(start)));
+      const goal = tf.tensor1d(target);
+      const optimizer = make();
+      for (let i = 0; i < 10; i++) optimizer.minimize(() => tf.sum(tf.square(tf.sub(x, goal))) as tf.Scalar);
+      const values = Array.from(await x.data());
+      optimizer.dispose();
+      tf.dispose([x, goal]);
+      return values;
+    };
+    const reference = await descend('cpu', () => tf.train.adam(0.05));
+    registerHostKernels('cpu');
+    registerHostKernels('wasm');
+    for (const backend of ['cpu', 'wasm'] as const) {
+      const tensorsBefore = tf.memory().numTensors;
+      const got = await descend(backend, () => new FusedAdam(0.05));
+      got.forEach((v, i) => expect(v, `${backend} [${i}]`).toBeCloseTo(reference[i], 5));
+      expect(tf.memory().numTensors, `${backend}: moments and updates are freed`).toBe(tensorsBefore);
+    }
+    expect(reference.some((v, i) => Math.abs(v - start[i]) > 0.1)).toBe(true); // the steps moved the weights
+  });
+});
+
+describe('shared Identity on wasm', () => {
+  it('keeps a clone valid after its source is gone and frees the buffer with the last of them', async () => {
+    registerHostKernels('wasm');
+    await tf.setBackend('wasm');
+    const buffers = () => tf.engine().backend.numDataIds();
+    const before = buffers();
+    const source = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const copy = tf.clone(source);
+    expect(buffers()).toBe(before + 1); // one buffer, two tensors
+    source.dispose();
+    expect(Array.from(await copy.data())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
+    expect(buffers()).toBe(before);
+  });
+});

@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import { hostFloats, makeOutput } from './host';
+
+/** One Adam update of a variable in one kernel (lib/train/optimizer.ts), for cpu and wasm. */
+export const FUSED_ADAM = 'ValueLabAdam';
+
+export interface FusedAdamAttrs {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  /** 1 − β₁ᵗ and 1 − β₂ᵗ: the bias corrections of this step. */
+  correction1: number;
+  correction2: number;
+}
+
+/** m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·(m/c₁)/(√(v/c₂) + ε): tfjs' AdamOptimizer, element by element. */
+export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, a: FusedAdamAttrs): [Float32Array, Float32Array, Float32Array] {
+  const n = x.length;
+  const nx = new Float32Array(n);
+  const nm = new Float32Array(n);
+  const nv = new Float32Array(n);
+  const b1 = a.beta1;
+  const b2 = a.beta2;
+  for (let i = 0; i < n; i++) {
+    const gi = g[i];
+    const mi = b1 * m[i] + (1 - b1) * gi;
+    const vi = b2 * v[i] + (1 - b2) * gi * gi;
+    nm[i] = mi;
+    nv[i] = vi;
+    nx[i] = x[i] - (a.learningRate * (mi / a.correction1)) / (Math.sqrt(vi / a.correction2) + a.epsilon);
+  }
+  return [nx, nm, nv];
+}
+
+const registered = new Set<string>();
+
+export function registerFusedAdam(backendName: 'cpu' | 'wasm'): void {
+  if (registered.has(backendName)) return;
+  registered.add(backendName);
+  tf.registerKernel({
+    kernelName: FUSED_ADAM,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, g, m, v } = inputs as Record<'x' | 'g' | 'm' | 'v', tf.TensorInfo>;
+      const out = adamUpdate(hostFloats(backend, x), hostFloats(backend, g), hostFloats(backend, m), hostFloats(backend, v), attrs as unknown as FusedAdamAttrs);
+      return out.map((values) => makeOutput(backendName, backend, x.shape, 'float32', values));
+    },
+  });
+}

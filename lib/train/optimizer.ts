@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+import { FUSED_ADAM, type FusedAdamAttrs } from './kernels/adam';
+
+/**
+ * Adam with the same arithmetic as tfjs' AdamOptimizer, whose update is about fifteen kernels and a
+ * few scalars per variable per step; dispatch of those dominated small models on cpu and wasm. Where
+ * the backend has our fused kernel (lib/train/kernels/adam.ts) each variable takes one; elsewhere
+ * (WebGPU, WebGL) this is tfjs' own Adam.
+ */
+export class FusedAdam extends tf.AdamOptimizer {
+  private moments: { m: tf.Variable; v: tf.Variable }[] = [];
+  private fusedSteps = 0;
+
+  constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999) {
+    super(learningRate, beta1, beta2);
+  }
+
+  override applyGradients(variableGradients: Parameters<tf.AdamOptimizer['applyGradients']>[0]): void {
+    if (!tf.getKernel(FUSED_ADAM, tf.getBackend())) return super.applyGradients(variableGradients);
+    const named: { name: string; tensor: tf.Tensor | null }[] = Array.isArray(variableGradients) ? variableGradients : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+    const self = this as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
+    this.fusedSteps++;
+    const attrs: FusedAdamAttrs = {
+      learningRate: self.learningRate,
+      beta1: self.beta1,
+      beta2: self.beta2,
+      epsilon: self.epsilon,
+      correction1: 1 - self.beta1 ** this.fusedSteps,
+      correction2: 1 - self.beta2 ** this.fusedSteps,
+    };
+    tf.tidy(() => {
+      named.forEach(({ name, tensor: g }, i) => {
+        const x = tf.engine().registeredVariables[name];
+        this.moments[i] ??= { m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) };
+        if (g == null) return;
+        const { m, v } = this.moments[i];
+        const [nx, nm, nv] = tf.engine().runKernel(FUSED_ADAM, { x, g, m, v }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+        x.assign(nx);
+        m.assign(nm);
+        v.assign(nv);
+      });
+    });
+    this.incrementIterations();
+  }
+
+  override dispose(): void {
+    this.moments.forEach(({ m, v }) => tf.dispose([m, v]));
+    this.moments = [];
+    super.dispose();
+  }
+}
