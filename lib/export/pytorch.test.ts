@@ -36,8 +36,8 @@ describe('PyTorch export', () => {
 
   it('names every setting the script cannot reproduce yet', () => {
     expect(pytorchExportProblems(spec, base)).toEqual([]);
-    const problems = pytorchExportProblems({ ...spec, formulation: { kind: 'funnel', chain: ['click', 'buy'] }, sampling: { ...spec.sampling, capPerUser: 5 } }, { ...base, modelKind: 'mmoe', decay: 'cosine' });
-    expect(problems.join(' | ')).toMatch(/model is mmoe.*formulation is funnel.*per-user cap.*warm-up and decay/);
+    const problems = pytorchExportProblems({ ...spec, formulation: { kind: 'funnel', chain: ['click', 'buy'] }, sampling: { ...spec.sampling, capPerUser: 5 } }, { ...base, modelKind: 'two-tower', decay: 'cosine' });
+    expect(problems.join(' | ')).toMatch(/model is two-tower.*formulation is funnel.*per-user cap.*warm-up and decay/);
     expect(() => pytorchExport({ spec, config: { ...base, modelKind: 'gbdt' }, weights: {}, source: 'x.csv' })).toThrow(/cannot be exported to PyTorch yet: the model is gbdt/);
   });
 
@@ -51,7 +51,7 @@ describe('PyTorch export', () => {
     expect(requirements).toMatch(/^torch>=/m);
   });
 
-  it.runIf(hasTorch).each(['logistic-regression', 'mlp'] as const)('%s: the script picks the same rows and reaches the app\'s validation AUC (python3-torch)', async (kind) => {
+  it.runIf(hasTorch).each(['logistic-regression', 'mlp', 'wide-deep', 'mmoe'] as const)('%s: the script picks the same rows and reaches the app\'s validation AUC (python3-torch)', async (kind) => {
     const table = impressionLog(4000, 9);
     const config: TrainConfig = { ...base, modelKind: kind };
     const data = prepareData(table, spec, config);

@@ -1,47 +1,78 @@
 /**
- * The second half of the exported Python script (see pytorchTemplate.ts): the model families, AUC,
+ * The second half of the exported Python script (see pytorchTemplate.ts): the model families (LR, MLP,
+ * Wide & Deep, MMoE), AUC,
  * recalibration, and main — training with Adam on the weighted per-head loss plus L2 (DDP under torchrun),
  * then validation metrics, the value formula and the scored validation rows.
  */
-export const PYTORCH_MODEL_PART = String.raw`class Model(nn.Module):
-    """The model families the export reproduces: logistic regression, and the MLP (shared bottom or separate)."""
+export const PYTORCH_MODEL_PART = String.raw`def relu_stack(width, units):
+    """ReLU layers of the given widths, as the app's dense stack; returns the stack and its output width."""
+    layers = []
+    for u in units:
+        layers += [nn.Linear(width, u), nn.ReLU()]
+        width = u
+    return nn.Sequential(*layers), width
+
+
+class Model(nn.Module):
+    """The model families the export reproduces: logistic regression, the MLP (shared bottom or
+    separate), Wide & Deep (the linear part plus a shared-bottom MLP, summed) and MMoE (experts mixed
+    by a softmax gate per task)."""
 
     def __init__(self, kind, dense_dim, id_dim, vocab, tasks, cfg, bias):
         super().__init__()
         self.kind, self.T = kind, len(tasks)
-        if kind == "logistic-regression":
+        E = cfg["embeddingDim"]
+        width = dense_dim + id_dim * E
+        if kind in ("logistic-regression", "wide-deep"):
             self.dense = nn.Parameter(torch.zeros(dense_dim, self.T))
             self.table = nn.Parameter(torch.zeros(vocab, self.T))
+        if kind == "logistic-regression":
             self.bias = nn.Parameter(torch.tensor(bias, dtype=torch.float32))
             return
-        towers = 1 if cfg["sharing"] == "shared-bottom" else self.T
+        if kind == "mmoe":
+            self.embedding = nn.Embedding(vocab, E)
+            nn.init.normal_(self.embedding.weight, 0.0, 0.05)
+            self.experts = nn.ModuleList(relu_stack(width, cfg["hiddenLayers"])[0] for _ in range(cfg["experts"]))
+            hidden = relu_stack(width, cfg["hiddenLayers"])[1]
+            self.gates = nn.Parameter(torch.zeros(self.T, width, cfg["experts"]))  # zero: uniform mixing at the start
+            self.head = nn.Linear(hidden, self.T)
+            with torch.no_grad():
+                self.head.bias.copy_(torch.tensor(bias, dtype=torch.float32))
+            return
+        towers = 1 if kind == "wide-deep" or cfg["sharing"] == "shared-bottom" else self.T
         self.towers = nn.ModuleList()
         for k in range(towers):
-            width = dense_dim + id_dim * cfg["embeddingDim"]
-            layers = []
-            for units in cfg["hiddenLayers"]:
-                layers += [nn.Linear(width, units), nn.ReLU()]
-                width = units
-            head = nn.Linear(width, self.T if towers == 1 else 1)
+            mlp, out = relu_stack(width, cfg["hiddenLayers"])
+            head = nn.Linear(out, self.T if towers == 1 else 1)
             with torch.no_grad():
                 head.bias.copy_(torch.tensor(bias if towers == 1 else [bias[k]], dtype=torch.float32))
-            tower = nn.ModuleDict({"embedding": nn.Embedding(vocab, cfg["embeddingDim"]), "mlp": nn.Sequential(*layers), "head": head})
+            tower = nn.ModuleDict({"embedding": nn.Embedding(vocab, E), "mlp": mlp, "head": head})
             nn.init.normal_(tower["embedding"].weight, 0.0, 0.05)
             self.towers.append(tower)
 
     def forward(self, dense, ids):
         if self.kind == "logistic-regression":
             return self.bias + dense @ self.dense + self.table[ids].sum(dim=1)
+        if self.kind == "mmoe":
+            x = torch.cat([dense, self.embedding(ids).flatten(1)], dim=1)
+            outs = torch.stack([expert(x) for expert in self.experts], dim=1)  # [B, experts, H]
+            gate = torch.softmax(torch.einsum("bw,twe->bte", x, self.gates), dim=-1)  # [B, T, experts]
+            mixture = torch.einsum("bte,beh->bth", gate, outs)  # [B, T, H]: each task's own mix
+            return (mixture * self.head.weight.unsqueeze(0)).sum(-1) + self.head.bias
         outs = []
         for tower in self.towers:
             x = torch.cat([dense, tower["embedding"](ids).flatten(1)], dim=1)
             outs.append(tower["head"](tower["mlp"](x)))
-        return torch.cat(outs, dim=1)
+        deep = torch.cat(outs, dim=1)
+        if self.kind == "wide-deep":
+            return deep + dense @ self.dense + self.table[ids].sum(dim=1)
+        return deep
 
     def penalised(self):
+        """What the app's L2 covers: a linear model's weights (not its bias); every parameter of the others."""
         if self.kind == "logistic-regression":
             return [self.dense, self.table]
-        return [p for name, p in self.named_parameters() if not name.endswith("bias")]
+        return list(self.parameters())
 
 
 def auc(scores, y):
