@@ -121,9 +121,14 @@ def main():
     loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
     shard = train[rank::world]
     generator = torch.Generator().manual_seed(cfg["seed"])
+    total_steps = math.ceil(len(shard) / cfg["batchSize"]) * cfg["epochs"]
+    step = 0
     for epoch in range(cfg["epochs"]):
         order = shard[torch.randperm(len(shard), generator=generator).numpy()]
         for start in range(0, len(order), cfg["batchSize"]):
+            step += 1
+            for group in optimizer.param_groups:
+                group["lr"] = learning_rate_at(step, total_steps, cfg["learningRate"], cfg["warmupSteps"], cfg["decay"])
             rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
             logits = net(dense[rows], ids[rows])
             mask = w[rows]

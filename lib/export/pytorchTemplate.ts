@@ -113,6 +113,51 @@ def fnv1a(s):
     return h
 
 
+def group_keys(text):
+    """lib/data/table.ts groupKeys: a number column's values; a text column's codes in order of first appearance (missing -1)."""
+    if is_numeric_column(text):
+        return as_numbers(text)
+    t = text.str.strip()
+    codes, _ = pd.factorize(t.where(~t.str.lower().isin(MISSING_TOKENS)))
+    return codes.astype(np.float64)
+
+
+def to_uint32(x):
+    """ECMAScript ToUint32 of float64 values: truncate and wrap modulo 2^32; NaN and infinities give 0."""
+    x = np.asarray(x, dtype=np.float64)
+    x = np.where(np.isfinite(x), np.trunc(x), 0.0)
+    return np.mod(x, 4294967296.0).astype(np.uint64)
+
+
+def key_to_int(keys):
+    """lib/sampling/split.ts keyToInt: a stable 32-bit integer for any group key."""
+    hi = np.floor(np.asarray(keys, dtype=np.float64) / 4294967296.0)
+    return (imul(to_uint32(hi), 0x9E3779B1) ^ to_uint32(keys)) & M32
+
+
+def cap_per_user(text, cap, seed, candidates):
+    """lib/sampling/sample.ts capPerUser: at most cap of the candidate (training) rows per user, a seeded
+    random choice; returns the rows it drops."""
+    rows = np.flatnonzero(candidates)
+    frame = pd.DataFrame({"key": group_keys(text)[rows], "u": uniform(seed, rows, 2), "row": rows})
+    frame = frame.sort_values(["key", "u"], kind="mergesort")
+    rank = frame.groupby("key", dropna=False, sort=False).cumcount().to_numpy()
+    dropped = np.zeros(len(text), dtype=bool)
+    dropped[frame["row"].to_numpy()[rank >= cap]] = True
+    return dropped
+
+
+def learning_rate_at(step, total, base, warmup, decay):
+    """lib/train/schedule.ts: linear warm-up, then constant, cosine or linear decay to 5% of the base."""
+    if warmup > 0 and step <= warmup:
+        return base * step / warmup
+    if decay == "none":
+        return base
+    progress = min(1.0, max(0.0, (step - warmup) / max(1, total - warmup)))
+    factor = 0.5 * (1 + math.cos(math.pi * progress)) if decay == "cosine" else 1 - progress
+    return base * (0.05 + 0.95 * factor)
+
+
 def split_rows(df, sampling):
     n = len(df)
     f = sampling["validationFraction"]
@@ -120,7 +165,7 @@ def split_rows(df, sampling):
     if split["kind"] == "random":
         return uniform(sampling["seed"], np.arange(n), 1) < f
     if split["kind"] == "user":
-        raise SystemExit("This export reproduces random and time splits; the user split is not exported yet.")
+        return uniform(sampling["seed"], key_to_int(group_keys(df[split["column"]])), 1) < f
     col = df[split["column"]]
     times = as_numbers(col) if is_numeric_column(col) else pd.to_datetime(col, errors="coerce", utc=True).astype("int64").to_numpy(dtype=np.float64) / 1e6
     known = np.sort(times[~np.isnan(times)])
@@ -137,9 +182,10 @@ def sample_rows(df, spec):
         dup = np.zeros(n, dtype=bool)
         dup[np.flatnonzero(eligible)] = df[eligible].duplicated(keep="first").to_numpy()
         eligible &= ~dup
+    held_out = split_rows(df, s)
     if s["capPerUser"] is not None and spec.get("userColumn"):
-        raise SystemExit("This export does not reproduce the per-user cap yet: set it to none in the Sampling cell and export again.")
-    validation = split_rows(df, s) & eligible
+        eligible &= ~cap_per_user(df[spec["userColumn"]], s["capPerUser"], s["seed"], eligible & ~held_out)
+    validation = held_out & eligible
     train_side = eligible & ~validation
     tasks = spec["targets"]
     weights = np.zeros((n, len(tasks)), dtype=np.float32)
