@@ -38,31 +38,31 @@ export function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: D
   const batch = { x: gatherInputs(all.x, index), y: tf.gather(all.labels, index), mask: tf.gather(all.masks, index), logQ: all.logQ ? tf.gather(all.logQ, index) : null };
   const { x, y, mask } = batch; // [B, …], [B, T], [B, T]
   try {
-  optimizer.minimize(() => {
-    if (c.retrieval && model.towers && all.logQ) {
-      const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, batch.logQ as tf.Tensor2D);
-      report = tf.keep(tf.stack([perTask, perTask]));
-      return tf.add(tf.sum(tf.mul(perTask, c.lossWeight)), model.penalty()) as tf.Scalar;
-    }
-    const logits = model.logits(x); // [B, T]
-    const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask); // [T]
-    // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
-    const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
-    const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
-    let total: tf.Tensor = tf.add(tf.sum(tf.mul(perHead, c.lossWeight)), model.penalty());
-    let trainReport = maskedMean(calibratedLoss, weights);
-    let sampledReport = perHead;
-    if (ranking) {
-      const rankLoss = rankedListLoss(model, all, ranking);
-      total = tf.add(total, tf.mul(rankLoss, tf.gather(c.lossWeight, [ranking.task])));
-      // The ranked head reports its ranking loss in both rows of the report.
-      const oneHot = tf.tensor1d(Array.from({ length: perHead.shape[0] }, (_, t) => (t === ranking.task ? 1 : 0)));
-      trainReport = tf.add(tf.mul(trainReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
-      sampledReport = tf.add(tf.mul(sampledReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
-    }
-    report = tf.keep(tf.stack([sampledReport, trainReport]));
-    return tf.sum(total) as tf.Scalar;
-  });
+    optimizer.minimize(() => {
+      if (c.retrieval && model.towers && all.logQ) {
+        const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, batch.logQ as tf.Tensor2D);
+        report = tf.keep(tf.stack([perTask, perTask]));
+        return tf.add(tf.sum(tf.mul(perTask, c.lossWeight)), model.penalty()) as tf.Scalar;
+      }
+      const logits = model.logits(x); // [B, T]
+      const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask); // [T]
+      // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
+      const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
+      const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
+      let total: tf.Tensor = tf.add(tf.sum(tf.mul(perHead, c.lossWeight)), model.penalty());
+      let trainReport = maskedMean(calibratedLoss, weights);
+      let sampledReport = perHead;
+      if (ranking) {
+        const rankLoss = rankedListLoss(model, all, ranking);
+        total = tf.add(total, tf.mul(rankLoss, tf.gather(c.lossWeight, [ranking.task])));
+        // The ranked head reports its ranking loss in both rows of the report.
+        const oneHot = tf.tensor1d(Array.from({ length: perHead.shape[0] }, (_, t) => (t === ranking.task ? 1 : 0)));
+        trainReport = tf.add(tf.mul(trainReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
+        sampledReport = tf.add(tf.mul(sampledReport, tf.sub(1, oneHot)), tf.mul(oneHot, rankLoss));
+      }
+      report = tf.keep(tf.stack([sampledReport, trainReport]));
+      return tf.sum(total) as tf.Scalar;
+    });
   } finally {
     index.dispose();
     disposeInputs(batch.x);
