@@ -10,6 +10,7 @@ import { prepareData } from '../train/prepare';
 import { useCpuBackend } from '../train/testing';
 import { trainModel } from '../train/trainer';
 import { impressionLog, spec as zooSpec } from '../train/zoo.fixture';
+import { applyDerived, type DerivedAction } from '../formulate/derived';
 import { pytorchExport, pytorchExportProblems } from './pytorch';
 
 /** The table as the CSV the person would have loaded. */
@@ -53,8 +54,8 @@ describe('PyTorch export', () => {
   });
 
   /** Train in the app, run the exported script on the same CSV, and compare. */
-  async function compareWithScript(table: Table, runSpec: ProblemSpec, config: TrainConfig) {
-    const data = prepareData(table, runSpec, config);
+  async function compareWithScript(table: Table, runSpec: ProblemSpec, config: TrainConfig, trainedOn: Table = table) {
+    const data = prepareData(trainedOn, runSpec, config);
     const app = await trainModel(data, config, quiet);
     const dir = mkdtempSync(join(tmpdir(), 'valuelab-export-'));
     writeFileSync(join(dir, 'data.csv'), toCsv(table));
@@ -81,6 +82,20 @@ describe('PyTorch export', () => {
     // Sampled on 40% of its negatives and recalibrated: the click head still sums to what happened.
     expect(metrics.tasks.click.calibrationRatio).toBeGreaterThan(0.75);
     expect(metrics.tasks.click.calibrationRatio).toBeLessThan(1.25);
+  }, 180_000);
+
+  it.runIf(hasTorch)('derived actions — a combination, a number threshold, a text match and a ratio — rebuilt by the script (python3-torch)', async () => {
+    const derived: DerivedAction[] = [
+      { kind: 'combine', name: 'click_or_buy', op: 'or', inputs: ['click', 'buy'] },
+      { kind: 'compare', name: 'pricey', column: 'price', op: '>=', value: 20 },
+      { kind: 'compare', name: 'sport', column: 'genre', op: '==', value: 'sport' },
+      { kind: 'ratio', name: 'late_hour', numerator: 'hour', denominator: 'price', op: '>', value: 0.5 },
+    ];
+    const withDerived: ProblemSpec = { ...spec, derived, targets: ['click', 'buy', ...derived.map((d) => d.name)] };
+    // In the app the Formulate cell appends them to the table; the script rebuilds them from the raw CSV.
+    const table = impressionLog(4000, 9);
+    const { metrics } = await compareWithScript(table, withDerived, { ...base, modelKind: 'logistic-regression' }, applyDerived(table, derived));
+    expect(Object.keys(metrics.tasks)).toEqual(withDerived.targets);
   }, 180_000);
 
   it.runIf(hasTorch)('user split (on a number and on a text column), per-user cap, warm-up and cosine decay (python3-torch)', async () => {

@@ -30,7 +30,6 @@ export function pytorchExportProblems(spec: ProblemSpec, config: TrainConfig): s
   const problems: string[] = [];
   if (!EXPORTED_KINDS.includes(config.modelKind)) problems.push(`the model is ${config.modelKind}; the export reproduces logistic regression, the MLP, Wide & Deep and MMoE`);
   if (spec.formulation.kind !== 'pointwise') problems.push(`the formulation is ${spec.formulation.kind}; the export reproduces independent heads (pointwise)`);
-  if (spec.derived.length > 0) problems.push(`derived actions (${spec.derived.map((d) => d.name).join(', ')}) are not rebuilt by the script`);
   const bags = spec.features.filter((f) => f.encoding === 'bag').map((f) => f.column);
   if (bags.length) problems.push(`id-list features (${bags.join(', ')}) are not reproduced`);
   if ((config.modelKind === 'logistic-regression' || config.modelKind === 'wide-deep') && config.crosses.length > 0) problems.push('feature crosses are not reproduced');

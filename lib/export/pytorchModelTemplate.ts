@@ -106,7 +106,7 @@ def main():
     spec, cfg = CONFIG["spec"], CONFIG["config"]
     torch.manual_seed(cfg["seed"])
 
-    df = read_table(args.data)
+    df = apply_derived(read_table(args.data), spec["derived"])
     tasks = spec["targets"]
     train, validation, labels, weights, known = sample_rows(df, spec)
     enc = Encoders(df, spec["features"], train, cfg["maxVocabulary"])

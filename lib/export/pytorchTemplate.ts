@@ -158,6 +158,37 @@ def learning_rate_at(step, total, base, warmup, decay):
     return base * (0.05 + 0.95 * factor)
 
 
+def compare(values, op, threshold):
+    return {">=": values >= threshold, ">": values > threshold, "<=": values <= threshold, "<": values < threshold, "==": values == threshold, "!=": values != threshold}[op]
+
+
+def apply_derived(df, derived):
+    """lib/formulate/derived.ts applyDerived: each derived action appended, in order, as a 0/1 column that
+    is empty where an input is missing (a zero denominator has no ratio)."""
+    for d in derived:
+        if d["name"] in df.columns:
+            raise SystemExit(f'a column named "{d["name"]}" already exists')
+        missing = np.zeros(len(df), dtype=bool)
+        if d["kind"] == "combine":
+            inputs = [labels_of(df[c])[0] > 0 for c in d["inputs"]]
+            values = np.logical_and.reduce(inputs) if d["op"] == "and" else np.logical_or.reduce(inputs)
+        elif d["kind"] == "ratio":
+            num, den = as_numbers(df[d["numerator"]]), as_numbers(df[d["denominator"]])
+            missing = np.isnan(num) | np.isnan(den) | (den == 0)
+            values = compare(np.nan_to_num(num) / np.where(missing, 1.0, den), d["op"], float(d["value"]))
+        elif is_numeric_column(df[d["column"]]):
+            v = as_numbers(df[d["column"]])
+            missing = np.isnan(v)
+            values = compare(np.nan_to_num(v), d["op"], float(d["value"]))
+        else:
+            t = df[d["column"]].str.strip()
+            missing = t.str.lower().isin(MISSING_TOKENS).to_numpy()
+            same = (t == str(d["value"])).to_numpy()
+            values = same if d["op"] == "==" else ~same
+        df[d["name"]] = np.where(missing, "", np.asarray(values).astype(int).astype(str))
+    return df
+
+
 def split_rows(df, sampling):
     n = len(df)
     f = sampling["validationFraction"]
