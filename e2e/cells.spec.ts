@@ -3,6 +3,7 @@ import { openWithSample } from './helpers';
 
 test('run all queues the cells, an edit makes downstream stale, run stale and Shift+Enter rerun only what is needed', async ({ page }) => {
   await openWithSample(page);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByLabel('Share of rows used').fill('0.05');
   await page.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Run all' }).click();

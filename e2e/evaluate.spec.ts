@@ -4,6 +4,7 @@ import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
 test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped, and predicted vs true', async ({ page }) => {
   await openWithSample(page);
   await generateSynthetic(page, 6000);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   // Targets: clicked (default) and added_to_cart; keep 10% of clicked's negatives.
   await expect(page.getByRole('checkbox', { name: /^clicked/ })).toBeChecked();
   await page.getByRole('slider', { name: /clicked.*keep/ }).fill('100');
@@ -35,6 +36,7 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
 test('a click → add-to-cart funnel trains on all impressions and shows conditional and joint probabilities', async ({ page }) => {
   await openWithSample(page);
   await generateSynthetic(page, 5000);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await expect(page.getByRole('checkbox', { name: /^added_to_cart/ })).toBeChecked();
   await page.getByRole('radio', { name: /a funnel \(ESMM\)/ }).check();
   await expect(page.getByLabel('Step 1')).toHaveValue('clicked');
@@ -49,6 +51,7 @@ test('a click → add-to-cart funnel trains on all impressions and shows conditi
 
 test('learning to rank is_click with BPR on the sample: a Platt map gives calibrated probabilities, compared with a pointwise run', async ({ page }) => {
   await openWithSample(page);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByRole('checkbox', { name: /^is_follow/ }).uncheck();
   await page.getByLabel('Share of rows used').fill('0.1');
   await page.getByLabel('Batch size').fill('256');

@@ -8,6 +8,7 @@ async function savedAfter(page: Page, after: number): Promise<void> {
 
 test('the notebook comes back after a reload: data, settings, notes, finished runs; a new notebook, rename and delete', async ({ page }) => {
   await openWithSample(page);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByLabel('Share of rows used').fill('0.05');
   await page.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Add a note after the targets cell' }).click();

@@ -15,6 +15,7 @@ test('loading a file, training, exporting a notebook and making a share link sen
   expect(csp).toContain("connect-src 'self'");
   expect(csp).not.toMatch(/https?:\/\//);
   await openWithSample(page);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
 
   await page.getByLabel(/Choose a file/).setInputFiles(join(__dirname, 'fixtures', 'shop_small.csv'));
   await expect(page.getByTestId('data-summary')).toContainText('12 rows');

@@ -5,6 +5,7 @@ import { openWithSample, trainToEnd } from './helpers';
 
 test('score a file: the trained model applied to a file with the same columns, downloaded with p per action and the value score', async ({ page }) => {
   await openWithSample(page);
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByLabel('Share of rows used').fill('0.05');
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
