@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 
 /** What our kernels need of the cpu and wasm backends: a synchronous read and a way to make an output. */
 export interface HostBackendLike {
@@ -37,4 +37,20 @@ export function makeOutput(backendName: 'cpu' | 'wasm', backend: unknown, shape:
   const host = backend as HostBackendLike;
   // By backend name, not by method: the cpu backend also has a makeOutput, with another signature.
   return backendName === 'wasm' ? host.makeOutput!(shape, dtype, undefined, values) : host.makeTensorInfo!(shape, dtype, values);
+}
+
+const overridden = new Set<string>();
+
+/**
+ * Put `make(stock)` in place of a backend's own kernel, once per thread (later calls do nothing, as
+ * does a backend without that kernel). The replacement gets the stock kernel to fall back on.
+ */
+export function overrideKernel(kernelName: string, backendName: string, make: (stock: tf.KernelConfig) => tf.KernelFunc): void {
+  const key = `${kernelName}/${backendName}`;
+  if (overridden.has(key)) return;
+  const stock = tf.getKernel(kernelName, backendName);
+  if (!stock) return;
+  overridden.add(key);
+  tf.unregisterKernel(kernelName, backendName);
+  tf.registerKernel({ ...stock, kernelFunc: make(stock) });
 }

@@ -1,6 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-
-const registered = new Set<string>();
+import type * as tf from '@tensorflow/tfjs';
+import { overrideKernel } from './host';
 
 /**
  * Identity on wasm by sharing the input's buffer, as wasm's own Reshape and the cpu backend's Identity
@@ -10,18 +9,10 @@ const registered = new Set<string>();
  * frees it once both tensors are gone.
  */
 export function registerSharedIdentity(backendName: 'wasm'): void {
-  if (registered.has(backendName)) return;
-  const stock = tf.getKernel('Identity', backendName);
-  if (!stock) return;
-  registered.add(backendName);
-  tf.unregisterKernel('Identity', backendName);
-  tf.registerKernel({
-    ...stock,
-    kernelFunc: (args) => {
-      const { x } = args.inputs as { x: tf.TensorInfo };
-      if (x.dtype === 'string') return stock.kernelFunc(args);
-      (args.backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
-      return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
-    },
+  overrideKernel('Identity', backendName, (stock) => (args) => {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    if (x.dtype === 'string') return stock.kernelFunc(args);
+    (args.backend as unknown as { incRef(dataId: object): void }).incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
   });
 }

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-
-const registered = new Set<string>();
+import { overrideKernel } from './host';
 
 interface DisposingBackend {
   disposeData(dataId: object): boolean | void;
@@ -14,33 +13,26 @@ interface DisposingBackend {
  * costs a fraction of a millisecond and sends the product down the fast path.
  */
 export function registerTransposeFreeMatMul(backendName: 'wasm'): void {
-  if (registered.has(backendName)) return;
-  const stock = tf.getKernel('BatchMatMul', backendName);
   const transpose = tf.getKernel('Transpose', backendName);
-  if (!stock || !transpose) return;
-  registered.add(backendName);
-  tf.unregisterKernel('BatchMatMul', backendName);
-  tf.registerKernel({
-    ...stock,
-    kernelFunc: (args) => {
-      const { inputs, backend, attrs } = args;
-      const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-      const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-      if (!transposeA && !transposeB) return stock.kernelFunc(args);
-      const swapLast = (t: tf.TensorInfo) => {
-        const perm = t.shape.map((_, i) => i);
-        const r = perm.length;
-        [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
-        return transpose.kernelFunc({ inputs: { x: t }, backend, attrs: { perm } }) as tf.TensorInfo;
-      };
-      const left = transposeA ? swapLast(a) : a;
-      const right = transposeB ? swapLast(b) : b;
-      try {
-        return stock.kernelFunc({ inputs: { a: left, b: right }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
-      } finally {
-        if (left !== a) (backend as unknown as DisposingBackend).disposeData(left.dataId);
-        if (right !== b) (backend as unknown as DisposingBackend).disposeData(right.dataId);
-      }
-    },
+  if (!transpose) return;
+  overrideKernel('BatchMatMul', backendName, (stock) => (args) => {
+    const { inputs, backend, attrs } = args;
+    const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
+    if (!transposeA && !transposeB) return stock.kernelFunc(args);
+    const swapLast = (t: tf.TensorInfo) => {
+      const perm = t.shape.map((_, i) => i);
+      const r = perm.length;
+      [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
+      return transpose.kernelFunc({ inputs: { x: t }, backend, attrs: { perm } }) as tf.TensorInfo;
+    };
+    const left = transposeA ? swapLast(a) : a;
+    const right = transposeB ? swapLast(b) : b;
+    try {
+      return stock.kernelFunc({ inputs: { a: left, b: right }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
+    } finally {
+      if (left !== a) (backend as unknown as DisposingBackend).disposeData(left.dataId);
+      if (right !== b) (backend as unknown as DisposingBackend).disposeData(right.dataId);
+    }
   });
 }
