@@ -7,6 +7,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { FittedEncoders } from '../features/encode';
+import { DerivedActionSchema } from '../formulate/derived';
 import { FeatureSpecSchema, type ProblemSpec } from '../formulate/spec';
 import type { ModelShape } from '../models/types';
 import { ModelKindSchema, type TrainConfig } from '../train/config';
@@ -110,6 +111,7 @@ export function openModelArchive(bytes: Uint8Array): OpenedModel {
     weightShapes: entries.map((e) => e.shape),
     trainedOn: m.trainedOn,
     spec: m.spec as ProblemSpec,
+    derived: z.array(DerivedActionSchema).safeParse((m.spec as { derived?: unknown } | null)?.derived).data ?? [],
     config: m.config as TrainConfig,
   };
 }

@@ -9,6 +9,5 @@ const SCORABLE: TrainConfig['modelKind'][] = ['logistic-regression', 'mlp', 'wid
 export function scoringProblem(spec: ProblemSpec, config: TrainConfig): string | null {
   if (!SCORABLE.includes(config.modelKind)) return `a ${config.modelKind} model is not scored yet (logistic regression, MLP, Wide & Deep and MMoE are)`;
   if (spec.formulation.kind !== 'pointwise') return `the ${spec.formulation.kind} formulation is not scored yet (independent heads are)`;
-  if (spec.derived.length > 0) return 'derived actions are not rebuilt on the scored file yet';
   return null;
 }

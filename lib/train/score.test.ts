@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from '../data/table';
+import { applyDerived, type DerivedAction } from '../formulate/derived';
+import type { ProblemSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './config';
 import { prepareData } from './prepare';
 import { scoreTable, scoringModelOf } from './score';
@@ -31,6 +33,27 @@ describe('scoring a file with a finished run', () => {
       expect(scored[0][row]).toBeCloseTo(result.calibrated[0][i], 5);
       expect(scored[1][row]).toBeCloseTo(result.calibrated[1][i], 5);
     });
+  }, 60_000);
+
+  it('derived actions: a run with a derived target scores, and a feature that reads a derived action is rebuilt on the scored file', async () => {
+    const derived: DerivedAction[] = [
+      { kind: 'combine', name: 'click_or_buy', op: 'or', inputs: ['click', 'buy'] },
+      { kind: 'compare', name: 'pricey', column: 'price', op: '>=', value: 20 },
+    ];
+    const withDerived: ProblemSpec = { ...spec, derived, targets: ['click', 'click_or_buy'], features: [...spec.features, { column: 'pricey', encoding: 'numeric', log: false }] };
+    const trainedOn = applyDerived(table, derived);
+    const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 256 };
+    const data = prepareData(trainedOn, withDerived, config);
+    const result = await trainModel(data, config, quiet);
+    const model = scoringModelOf(withDerived, config, data, result.weights!, result.weightShapes!)!;
+    expect(model).not.toBeNull();
+    // Tomorrow's file: no action columns, and no "pricey" — it is rebuilt from price.
+    const tomorrow: Table = { ...table, source: 'tomorrow.csv', columns: table.columns.filter((c) => !['click', 'buy'].includes(c.name)) };
+    const scored = await scoreTable(model, tomorrow);
+    data.validationRows.forEach((row, i) => expect(scored[1][row]).toBeCloseTo(result.calibrated[1][i], 5));
+    // Through an archive, the definitions come back from its spec.
+    const reopened = openModelArchive(modelArchive(model, 'zoo.csv', withDerived, config));
+    expect(await scoreTable(reopened, tomorrow)).toEqual(scored);
   }, 60_000);
 
   it('a file without a feature column, or with text where numbers were, is refused with the fix', async () => {

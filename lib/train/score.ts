@@ -4,6 +4,7 @@
  * head's probability, recalibrated for the head's sampling as everywhere else in the app.
  */
 import type { Table } from '../data/table';
+import { applyDerived } from '../formulate/derived';
 import type { ProblemSpec } from '../formulate/spec';
 import { encodeRows } from '../features/encode';
 import { buildModel, type NeuralKind } from '../models/registry';
@@ -18,7 +19,8 @@ import type { ScoringModel } from './scoringModel';
 import { scoringProblem } from './scorable';
 
 /** Calibrated probabilities per head for every row of `table`. */
-export async function scoreTable(m: ScoringModel, table: Table): Promise<Float32Array[]> {
+export async function scoreTable(m: ScoringModel, file: Table): Promise<Float32Array[]> {
+  const table = withDerived(file, m);
   const missing = m.features.map((f) => f.column).filter((c) => !table.columns.some((col) => col.name === c));
   if (missing.length) throw new TrainError('invalid-spec', `${table.source} lacks the feature column(s) ${missing.join(', ')} the model reads.`, 'Score a file with the same columns as the training data (the action columns may be absent).');
   const numericAsText = m.features.filter((f) => f.encoding === 'numeric' && table.columns.find((c) => c.name === f.column)?.kind !== 'number').map((f) => f.column);
@@ -34,8 +36,26 @@ export async function scoreTable(m: ScoringModel, table: Table): Promise<Float32
   }
 }
 
+/**
+ * The file with the run's derived actions added where its columns allow. One that cannot be built (its
+ * action columns are absent, as they usually are in a file to score) is left out: it only matters if a
+ * feature reads it, and then the missing-column check names it.
+ */
+function withDerived(table: Table, m: ScoringModel): Table {
+  let out = table;
+  for (const d of m.derived ?? []) {
+    if (out.columns.some((c) => c.name === d.name)) continue;
+    try {
+      out = applyDerived(out, [d]);
+    } catch {
+      // inputs absent: see above
+    }
+  }
+  return out;
+}
+
 /** The scoring model of a finished run, or null when its kind or formulation is not scored yet. */
 export function scoringModelOf(spec: ProblemSpec, config: TrainConfig, data: PreparedData, weights: Float32Array[], weightShapes: number[][]): ScoringModel | null {
   if (scoringProblem(spec, config)) return null;
-  return { kind: config.modelKind, tasks: data.tasks, calibrationRates: data.calibrationRates, features: spec.features, shape: modelShapeOf(data, config), encoders: data.encoders, weights, weightShapes };
+  return { kind: config.modelKind, tasks: data.tasks, calibrationRates: data.calibrationRates, features: spec.features, shape: modelShapeOf(data, config), encoders: data.encoders, weights, weightShapes, derived: spec.derived };
 }

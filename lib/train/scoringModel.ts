@@ -5,6 +5,7 @@
  * a model archive holds (lib/export/modelArchive.ts).
  */
 import type { FittedEncoders } from '../features/encode';
+import type { DerivedAction } from '../formulate/derived';
 import type { FeatureSpec } from '../formulate/spec';
 import type { ModelShape } from '../models/types';
 import type { TrainConfig } from './config';
@@ -19,4 +20,6 @@ export interface ScoringModel {
   encoders: FittedEncoders;
   weights: Float32Array[];
   weightShapes: number[][];
+  /** The run's derived actions: rebuilt on a scored file, in order, where its columns allow (a feature may read one). */
+  derived?: DerivedAction[];
 }
