@@ -6,7 +6,7 @@ import { HeadPanel } from './HeadPanel';
 import { RunComparison } from './RunComparison';
 import { ModelDiagnostics } from './ModelDiagnostics';
 import { RunsTable } from './RunsTable';
-import { useReports, type EvaluationSplit } from './useReports';
+import { useReportState, type EvaluationSplit } from './useReports';
 import { SelectField } from '../../ui/SelectField';
 
 /** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
@@ -16,7 +16,7 @@ export function EvaluateCell() {
   const skip = useAppStore((s) => s.skipRecalibration);
   const setSkip = useAppStore((s) => s.setSkipRecalibration);
   const [split, setSplit] = useState<EvaluationSplit>('validation');
-  const reports = useReports(run, skip, split);
+  const { reports, pending, error } = useReportState(run, skip, split);
   return (
     <CellFrame id="evaluate" title="6 · Evaluate">
       <p className="explain">
@@ -37,8 +37,15 @@ export function EvaluateCell() {
         <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} />
         Skip recalibration (use the raw, sampled-space outputs here and in the value model — to show what breaks)
       </label>
+      {error && (
+        <p className="alert" role="alert">
+          The evaluation could not be computed: {error}. Change the split or the recalibration setting to try again.
+        </p>
+      )}
       {!reports ? (
-        <p className="muted">Train a model to evaluate it here.</p>
+        <p className="muted" role="status" data-testid="evaluate-status">
+          {pending ? 'Computing the evaluation of every head…' : error ? '' : 'Train a model to evaluate it here.'}
+        </p>
       ) : (
         <>
           <div className="charts" style={{ marginTop: 10 }}>

@@ -25,7 +25,8 @@ export function RunComparison({ current }: { current: RunView }) {
   const other = others.find((r) => r.runId === chosen) ?? others[0] ?? null;
   const a = useReports(other, skip);
   const b = useReports(current, skip);
-  if (!other || !a || !b) return <p className="muted">Train another run (another formulation, keep rate or model) to compare it with this one here.</p>;
+  if (!other) return <p className="muted">Train another run (another formulation, keep rate or model) to compare it with this one here.</p>;
+  if (!a || !b) return <p className="muted" role="status">Computing both runs&rsquo; evaluations…</p>;
   const shared = b.filter((r) => a.some((x) => x.task === r.task));
   const like = sameRows(other.predictions!.rows, current.predictions!.rows);
   return (
