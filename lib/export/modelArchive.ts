@@ -1,8 +1,10 @@
 /**
  * A trained model as one .zip archive: `model.json` (the weights manifest in tfjs' format: names, shapes,
  * dtype, paths) with `weights.bin` (the float32 weights, in that order), `encoders.json` (the fitted
- * encoders), and `valuelab-model.json` (kind, heads, the calibration rate of each head, the model shape,
- * the spec and config it was trained with). Opening one checks every part before anything is used.
+ * encoders), and `valuelab-model.json` (kind, heads, each head's calibration — rate, Platt map, funnel
+ * chain —, the model shape, the history rule of a sequence model, the spec and config it was trained
+ * with); LightGCN adds its graph as `graph.bin` and GBDT its trees as `trees.json`
+ * (lib/export/archiveParts.ts). Opening one checks every part before anything is used.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import { FeatureSpecSchema, type ProblemSpec } from '../formulate/spec';
 import type { ModelShape } from '../models/types';
 import { ModelKindSchema, type TrainConfig } from '../train/config';
 import type { ScoringModel } from '../train/scoringModel';
+import { graphBytes, readGraph, readTrees, treesJson } from './archiveParts';
 
 export const MODEL_ARCHIVE_VERSION = 1;
 
@@ -23,6 +26,11 @@ const ManifestSchema = z.object({
   calibrationRates: z.array(z.number().positive().max(100)),
   features: z.array(FeatureSpecSchema).min(1),
   shape: z.object({ tasks: z.array(z.string()), denseDim: z.number().int().min(0), idDim: z.number().int().min(0), vocabularySize: z.number().int().min(0) }).passthrough(),
+  chain: z.array(z.array(z.number())).nullable().optional(),
+  platt: z.array(z.object({ a: z.number(), b: z.number() }).nullable()).optional(),
+  history: z.object({ userColumn: z.string(), timeColumn: z.string(), length: z.number().int().min(1), action: z.string().nullable() }).nullable().optional(),
+  /** LightGCN: edges in graph.bin. */
+  graphEdges: z.number().int().min(0).optional(),
   trainedOn: z.string(),
   spec: z.unknown(),
   config: z.unknown(),
@@ -41,7 +49,9 @@ export interface OpenedModel extends ScoringModel {
 }
 
 export function modelArchive(m: ScoringModel, trainedOn: string, spec: ProblemSpec, config: TrainConfig): Uint8Array {
-  const manifest = { format: 'value-lab-model', version: MODEL_ARCHIVE_VERSION, kind: m.kind, tasks: m.tasks, calibrationRates: m.calibrationRates, features: m.features, shape: m.shape, trainedOn, spec, config };
+  const graph = m.shape.graph;
+  const shape = { ...m.shape, graph: null };
+  const manifest = { format: 'value-lab-model', version: MODEL_ARCHIVE_VERSION, kind: m.kind, tasks: m.tasks, calibrationRates: m.calibrationRates, features: m.features, shape, chain: m.chain ?? null, platt: m.platt, history: m.history ?? null, graphEdges: graph ? graph.src.length : undefined, trainedOn, spec, config };
   const weightsManifest = { weightsManifest: [{ paths: ['weights.bin'], weights: m.weightShapes.map((shape, i) => ({ name: `variable_${i}`, shape, dtype: 'float32' })) }] };
   const total = m.weights.reduce((n, w) => n + w.length, 0);
   const bin = new Float32Array(total);
@@ -55,6 +65,8 @@ export function modelArchive(m: ScoringModel, trainedOn: string, spec: ProblemSp
     'model.json': strToU8(JSON.stringify(weightsManifest, null, 1)),
     'weights.bin': new Uint8Array(bin.buffer),
     'encoders.json': strToU8(JSON.stringify(m.encoders)),
+    ...(graph ? { 'graph.bin': graphBytes(graph) } : {}),
+    ...(m.trees ? { 'trees.json': strToU8(treesJson(m.trees)) } : {}),
   });
 }
 
@@ -88,6 +100,11 @@ export function openModelArchive(bytes: Uint8Array): OpenedModel {
   if (!encoders.success) throw new Error('encoders.json does not hold fitted encoders');
   const m = manifest.data;
   if (m.calibrationRates.length !== m.tasks.length) throw new Error('valuelab-model.json has a calibration rate count different from its heads');
+  if (m.platt && m.platt.length !== m.tasks.length) throw new Error('valuelab-model.json has a Platt map count different from its heads');
+  if (m.chain && (m.chain.length !== m.tasks.length || m.chain.some((r) => r.length !== m.tasks.length))) throw new Error('valuelab-model.json has a funnel chain that is not heads × heads');
+  const graph = m.graphEdges !== undefined ? readGraph(part(files, 'graph.bin'), m.graphEdges) : null;
+  if (m.kind === 'lightgcn' && !graph) throw new Error('a LightGCN archive needs graph.bin and its edge count');
+  const trees = m.kind === 'gbdt' ? readTrees(strFromU8(part(files, 'trees.json')), m.tasks.length) : null;
   const bin = part(files, 'weights.bin');
   const entries = weightsManifest.data.weightsManifest[0].weights;
   const sizes = entries.map((e) => e.shape.reduce((a, b) => a * b, 1));
@@ -105,10 +122,14 @@ export function openModelArchive(bytes: Uint8Array): OpenedModel {
     tasks: m.tasks,
     calibrationRates: m.calibrationRates,
     features: m.features,
-    shape: m.shape as unknown as ModelShape,
+    shape: { ...(m.shape as unknown as ModelShape), graph },
     encoders: encoders.data as unknown as FittedEncoders,
     weights,
     weightShapes: entries.map((e) => e.shape),
+    chain: m.chain ?? null,
+    platt: m.platt,
+    history: m.history ?? null,
+    trees,
     trainedOn: m.trainedOn,
     spec: m.spec as ProblemSpec,
     derived: z.array(DerivedActionSchema).safeParse((m.spec as { derived?: unknown } | null)?.derived).data ?? [],

@@ -99,6 +99,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
     evaluations,
     diagnostics,
     bestStep: Math.max(...kept.map((b) => b.trees)),
+    trees: { features, boosters: state.map((s, t) => ({ base: base[t], trees: s.trees.slice(0, kept[t].trees).map((tree) => tree.nodes) })) },
     notice: state.some((s) => s.stopped) ? `Boosting stopped early where the validation loss stopped improving: ${diagnostics.trees!.map((t) => `${t.task} kept ${t.kept} of ${t.grown} trees`).join(', ')}.` : null,
   };
 }

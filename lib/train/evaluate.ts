@@ -2,6 +2,8 @@ import type { ReliabilityBin } from '../metrics/calibration';
 import { headMetrics } from '../metrics/summary';
 import { crossFitPlatt } from '../metrics/platt';
 import { recalibrateAll } from '../sampling/recalibrate';
+import type { TrainConfig } from './config';
+import type { PreparedData } from './prepare';
 
 /** Validation metrics of one head at one point of training, on recalibrated probabilities. */
 export interface TaskEvaluation {
@@ -43,4 +45,10 @@ export function calibrateHead(sampledProbs: Float32Array, labels: Uint8Array, ca
     Float32Array.from(sampledProbs, (p) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12))),
     labels,
   );
+}
+
+/** Heads whose σ(logit) is a score rather than a probability: Platt-calibrated instead of recalibrated. */
+export function plattHeads(data: Pick<PreparedData, 'tasks' | 'ranking'>, config: TrainConfig): boolean[] {
+  const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
+  return data.tasks.map((_, t) => retrieval || data.ranking?.task === t);
 }

@@ -21,7 +21,7 @@ describe('scoring a file with a finished run', () => {
     const data = prepareData(table, spec, config);
     const result = await trainModel(data, config, quiet);
     expect(result.weights?.length).toBeGreaterThan(0);
-    const model = scoringModelOf(spec, config, data, result.weights!, result.weightShapes!)!;
+    const model = scoringModelOf(spec, config, data, result)!;
     const scored = await scoreTable(model, table);
     expect(scored).toHaveLength(2);
     // The same model through a downloaded archive and back scores identically.
@@ -45,7 +45,7 @@ describe('scoring a file with a finished run', () => {
     const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 256 };
     const data = prepareData(trainedOn, withDerived, config);
     const result = await trainModel(data, config, quiet);
-    const model = scoringModelOf(withDerived, config, data, result.weights!, result.weightShapes!)!;
+    const model = scoringModelOf(withDerived, config, data, result)!;
     expect(model).not.toBeNull();
     // Tomorrow's file: no action columns, and no "pricey" — it is rebuilt from price.
     const tomorrow: Table = { ...table, source: 'tomorrow.csv', columns: table.columns.filter((c) => !['click', 'buy'].includes(c.name)) };
@@ -60,12 +60,11 @@ describe('scoring a file with a finished run', () => {
     const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, epochs: 1, batchSize: 256 };
     const data = prepareData(table, spec, config);
     const result = await trainModel(data, config, quiet);
-    const model = scoringModelOf(spec, config, data, result.weights!, result.weightShapes!)!;
+    const model = scoringModelOf(spec, config, data, result)!;
     const noPrice: Table = { ...table, source: 'tomorrow.csv', columns: table.columns.filter((c) => c.name !== 'price') };
     await expect(scoreTable(model, noPrice)).rejects.toThrow('tomorrow.csv lacks the feature column(s) price');
     const textPrice: Table = { ...table, source: 'odd.csv', columns: table.columns.map((c) => (c.name === 'price' ? { kind: 'string', name: 'price', codes: new Int32Array(table.rowCount), dictionary: ['cheap'] } : c)) };
     await expect(scoreTable(model, textPrice)).rejects.toThrow('price hold(s) text where the model expects numbers');
-    expect(scoringModelOf(spec, { ...config, modelKind: 'sequence' }, data, result.weights!, result.weightShapes!)).toBeNull();
     expect(() => openModelArchive(new Uint8Array([1, 2, 3]))).toThrow('not a model archive');
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { taskLossWeight, type TrainConfig } from './config';
 import { disposeCheckpoint, readWeights, restoreCheckpoint, takeCheckpoint, writeWeights, type Checkpoint } from './checkpoint';
 import { diagnose, type ModelDiagnostics } from './diagnostics';
 import { TrainError } from './errors';
-import type { TaskEvaluation } from './evaluate';
+import { plattHeads, type TaskEvaluation } from './evaluate';
 import { disposeInputs, inputsOf } from './inputs';
 import { epochLists, listBatch, trainStep, type StepConstants } from './step';
 import { predictTrainSide, predictValidation, type ValidationPredictions } from './predict';
@@ -14,6 +14,7 @@ import type { PreparedData } from './prepare';
 import { learningRateAt } from './schedule';
 import { modelShapeOf } from './modelShape';
 import type { ResumePoint } from './protocol';
+import type { TreeModel } from './scoringModel';
 import { FusedAdam } from './optimizer';
 
 /** One training step's loss for one head. */
@@ -83,6 +84,8 @@ export interface TrainResult {
   /** The weights the result holds (model.variables order) and their shapes, to score other files later; absent for GBDT. */
   weights?: Float32Array[];
   weightShapes?: number[][];
+  /** GBDT: the bins and the boosters kept (each at its best round), to score other files later. */
+  trees?: TreeModel;
 }
 
 /** How often losses are read back: readbacks stall the GPU queue, so batch them (DESIGN §3). */
@@ -112,9 +115,9 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
       throw err;
     }
   }
-  const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
   // Heads whose σ(logit) is a score rather than a probability get a Platt map instead of recalibration.
-  const scoreOnly = data.tasks.map((_, t) => retrieval || data.ranking?.task === t);
+  const scoreOnly = plattHeads(data, config);
+  const retrieval = config.modelKind === 'two-tower' && config.towerMode === 'retrieval';
   const optimizer = new FusedAdam(config.learningRate);
   const all = { x: inputsOf(data.train), labels: tf.tensor2d(data.trainLabels, [n, T]), masks: tf.tensor2d(data.trainMasks, [n, T]), logQ: data.model.itemLogQ ? tf.tensor2d(data.model.itemLogQ, [n, T]) : null };
   // Weights 1/k on positives and 1/w on negatives turn the sampled rows back into an estimate of the

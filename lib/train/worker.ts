@@ -173,7 +173,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       diagnostics: result.diagnostics,
       bestStep: result.bestStep,
       notice: result.notice,
-      scoring: result.weights && result.weightShapes ? scoringModelOf(spec.data, config.data, data, result.weights, result.weightShapes) : null,
+      scoring: scoringModelOf(spec.data, config.data, data, result),
     });
   } catch (err) {
     // A lost device makes the next readback fail, sometimes before device.lost resolves: give it a

@@ -3,7 +3,6 @@ import { useId, useState } from 'react';
 import { readFileInWorker } from '@/lib/data/ingestClient';
 import { toDataErrorInfo } from '@/lib/data/errors';
 import { scoredCsv } from '@/lib/export/scoredCsv';
-import { scoringProblem } from '@/lib/train/scorable';
 import type { ScoringModel } from '@/lib/train/scoringModel';
 import { useAppStore } from '@/lib/store';
 import { downloadBytes, downloadText } from '../../ui/download';
@@ -23,7 +22,7 @@ export function ScoreCell() {
   const archiveId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [loaded, setLoaded] = useState<{ model: ScoringModel; name: string } | null>(null);
-  const problem = finished && !finished.scoring ? (scoringProblem(finished.spec, finished.config) ?? 'this run kept no weights to score with; train it again') : null;
+  const problem = finished && !finished.scoring ? 'this run kept no model to score with (it was saved by an older version); train it again' : null;
   const model = loaded?.model ?? finished?.scoring ?? null;
 
   const score = async (file: File) => {
@@ -48,8 +47,6 @@ export function ScoreCell() {
       // Loaded on demand: zip code stays out of the first page.
       const { openModelArchive } = await import('@/lib/export/modelArchive');
       const opened = openModelArchive(new Uint8Array(await file.arrayBuffer()));
-      const unsupported = scoringProblem(opened.spec, opened.config);
-      if (unsupported) throw new Error(unsupported);
       setLoaded({ model: opened, name: `${file.name} (${opened.kind} trained on ${opened.trainedOn}, heads ${opened.tasks.join(', ')})` });
       setOutcome(null);
     } catch (err) {

@@ -5,8 +5,6 @@ import { growTree, treeScore, type BinnedMatrix, type TreeNode, type TreeParams 
 export interface Booster {
   base: number;
   trees: TreeNode[][];
-  /** Total split gain per feature over the trees. */
-  gains: Float64Array;
 }
 
 export interface BoostParams extends TreeParams {
