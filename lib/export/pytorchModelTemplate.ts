@@ -1,8 +1,7 @@
 /**
- * The second half of the exported Python script (see pytorchTemplate.ts): the model families (LR, MLP,
- * Wide & Deep, MMoE), AUC,
- * recalibration, and main — training with Adam on the weighted per-head loss plus L2 (DDP under torchrun),
- * then validation metrics, the value formula and the scored validation rows.
+ * The model part of the exported Python script (see pytorchTemplate.ts): the model families (LR, MLP,
+ * Wide & Deep, MMoE) over numbers, ids, id lists and crosses, the funnel link (ESMM) and the ranking
+ * losses with their lists. main (pytorchMainTemplate.ts) follows.
  */
 export const PYTORCH_MODEL_PART = String.raw`def relu_stack(width, units):
     """ReLU layers of the given widths, as the app's dense stack; returns the stack and its output width."""
@@ -13,25 +12,32 @@ export const PYTORCH_MODEL_PART = String.raw`def relu_stack(width, units):
     return nn.Sequential(*layers), width
 
 
+def normal_embedding(vocab, E):
+    embedding = nn.Embedding(vocab, E)
+    nn.init.normal_(embedding.weight, 0.0, 0.05)
+    return embedding
+
+
 class Model(nn.Module):
     """The model families the export reproduces: logistic regression, the MLP (shared bottom or
     separate), Wide & Deep (the linear part plus a shared-bottom MLP, summed) and MMoE (experts mixed
-    by a softmax gate per task)."""
+    by a softmax gate per task). Inputs as Encoders.encode returns them."""
 
-    def __init__(self, kind, dense_dim, id_dim, vocab, tasks, cfg, bias):
+    def __init__(self, kind, enc, dense_dim, id_dim, tasks, cfg, bias):
         super().__init__()
-        self.kind, self.T = kind, len(tasks)
+        self.kind, self.T, self.bag_lengths = kind, len(tasks), enc.bag_lengths
         E = cfg["embeddingDim"]
-        width = dense_dim + id_dim * E
+        width = dense_dim + (id_dim + len(enc.bag_lengths)) * E
         if kind in ("logistic-regression", "wide-deep"):
+            # lib/models/logistic.ts buildLinearPart: a weight per dense feature, id, bag id and cross bucket, per task.
             self.dense = nn.Parameter(torch.zeros(dense_dim, self.T))
-            self.table = nn.Parameter(torch.zeros(vocab, self.T))
+            self.table = nn.Parameter(torch.zeros(enc.vocabulary_size, self.T))
+            self.cross = nn.Parameter(torch.zeros(enc.cross_vocabulary_size, self.T))
         if kind == "logistic-regression":
             self.bias = nn.Parameter(torch.tensor(bias, dtype=torch.float32))
             return
         if kind == "mmoe":
-            self.embedding = nn.Embedding(vocab, E)
-            nn.init.normal_(self.embedding.weight, 0.0, 0.05)
+            self.embedding = normal_embedding(enc.vocabulary_size, E)
             self.experts = nn.ModuleList(relu_stack(width, cfg["hiddenLayers"])[0] for _ in range(cfg["experts"]))
             hidden = relu_stack(width, cfg["hiddenLayers"])[1]
             self.gates = nn.Parameter(torch.zeros(self.T, width, cfg["experts"]))  # zero: uniform mixing at the start
@@ -46,132 +52,136 @@ class Model(nn.Module):
             head = nn.Linear(out, self.T if towers == 1 else 1)
             with torch.no_grad():
                 head.bias.copy_(torch.tensor(bias if towers == 1 else [bias[k]], dtype=torch.float32))
-            tower = nn.ModuleDict({"embedding": nn.Embedding(vocab, E), "mlp": mlp, "head": head})
-            nn.init.normal_(tower["embedding"].weight, 0.0, 0.05)
-            self.towers.append(tower)
+            self.towers.append(nn.ModuleDict({"embedding": normal_embedding(enc.vocabulary_size, E), "mlp": mlp, "head": head}))
 
-    def forward(self, dense, ids):
+    def linear(self, dense, ids, bag_ids, bag_weights, cross_ids):
+        """Each bag adds the mean weight of its ids (positions carry 1/length, padding 0)."""
+        bags = (self.table[bag_ids] * bag_weights.unsqueeze(-1)).sum(dim=1)
+        return dense @ self.dense + self.table[ids].sum(dim=1) + bags + self.cross[cross_ids].sum(dim=1)
+
+    def embed(self, embedding, dense, ids, bag_ids, bag_weights):
+        """lib/models/layers.ts embedInputs: numbers, each id's embedding, each bag's mean embedding."""
+        parts = [dense, embedding(ids).flatten(1)]
+        if self.bag_lengths:
+            pooled = embedding(bag_ids) * bag_weights.unsqueeze(-1)  # [B, positions, E]
+            parts += [bag.sum(dim=1) for bag in torch.split(pooled, self.bag_lengths, dim=1)]
+        return torch.cat(parts, dim=1)
+
+    def forward(self, dense, ids, bag_ids, bag_weights, cross_ids):
         if self.kind == "logistic-regression":
-            return self.bias + dense @ self.dense + self.table[ids].sum(dim=1)
+            return self.bias + self.linear(dense, ids, bag_ids, bag_weights, cross_ids)
         if self.kind == "mmoe":
-            x = torch.cat([dense, self.embedding(ids).flatten(1)], dim=1)
+            x = self.embed(self.embedding, dense, ids, bag_ids, bag_weights)
             outs = torch.stack([expert(x) for expert in self.experts], dim=1)  # [B, experts, H]
             gate = torch.softmax(torch.einsum("bw,twe->bte", x, self.gates), dim=-1)  # [B, T, experts]
             mixture = torch.einsum("bte,beh->bth", gate, outs)  # [B, T, H]: each task's own mix
             return (mixture * self.head.weight.unsqueeze(0)).sum(-1) + self.head.bias
         outs = []
         for tower in self.towers:
-            x = torch.cat([dense, tower["embedding"](ids).flatten(1)], dim=1)
+            x = self.embed(tower["embedding"], dense, ids, bag_ids, bag_weights)
             outs.append(tower["head"](tower["mlp"](x)))
         deep = torch.cat(outs, dim=1)
         if self.kind == "wide-deep":
-            return deep + dense @ self.dense + self.table[ids].sum(dim=1)
+            return deep + self.linear(dense, ids, bag_ids, bag_weights, cross_ids)
         return deep
 
     def penalised(self):
         """What the app's L2 covers: a linear model's weights (not its bias); every parameter of the others."""
         if self.kind == "logistic-regression":
-            return [self.dense, self.table]
+            return [self.dense, self.table, self.cross]
         return list(self.parameters())
 
 
-def auc(scores, y):
-    """Mann-Whitney AUC with ties counted half, as the app computes it."""
-    order = np.argsort(scores, kind="mergesort")
-    ranks = pd.Series(scores[order]).rank(method="average").to_numpy()
-    pos = y[order] > 0
-    n_pos, n_neg = pos.sum(), (~pos).sum()
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+def linked_cross_entropy(logits, y, chain):
+    """lib/train/link.ts: per-element BCE; down a funnel the probability of a step is the product of the
+    conditionals along its chain (ESMM), log p = log σ(l) @ chain."""
+    if chain is None:
+        return nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none")
+    log_p = nn.functional.logsigmoid(logits) @ chain
+    log_not_p = torch.log(torch.clamp(1 - torch.exp(log_p), min=1e-7))
+    return -(y * log_p + (1 - y) * log_not_p)
 
 
-def recalibrate(p, rate):
-    """q = p / (p + (1 - p) / rate), rate = w/k: undoes the negative sampling of a head."""
-    return p / (p + (1.0 - p) / rate)
+def linked_probability(logits, chain):
+    return torch.sigmoid(logits) if chain is None else torch.exp(nn.functional.logsigmoid(logits) @ chain)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
-    parser.add_argument("--out", default=None, help="write validation rows with calibrated p per action and the value score")
-    parser.add_argument("--metrics", default=None, help="write the validation metrics as JSON")
-    args = parser.parse_args()
-
-    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
-    if distributed:
-        torch.distributed.init_process_group("gloo")
-    rank = torch.distributed.get_rank() if distributed else 0
-    world = torch.distributed.get_world_size() if distributed else 1
-    spec, cfg = CONFIG["spec"], CONFIG["config"]
-    torch.manual_seed(cfg["seed"])
-
-    df = apply_derived(read_table(args.data), spec["derived"])
-    tasks = spec["targets"]
-    train, validation, labels, weights, known = sample_rows(df, spec)
-    enc = Encoders(df, spec["features"], train, cfg["maxVocabulary"])
-    dense, ids = enc.encode(df)
-    y = torch.from_numpy(labels)
-    w = torch.from_numpy(weights)
-    seen = w[train] > 0
-    rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
-    model = Model(cfg["modelKind"], dense.shape[1], ids.shape[1], enc.vocabulary_size, tasks, cfg, torch.log(rate / (1 - rate)).tolist())
-    net = nn.parallel.DistributedDataParallel(model) if distributed else model
-    optimizer = torch.optim.Adam(model.parameters(), lr=cfg["learningRate"])
-    loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
-    shard = train[rank::world]
-    generator = torch.Generator().manual_seed(cfg["seed"])
-    total_steps = math.ceil(len(shard) / cfg["batchSize"]) * cfg["epochs"]
-    step = 0
-    for epoch in range(cfg["epochs"]):
-        order = shard[torch.randperm(len(shard), generator=generator).numpy()]
-        for start in range(0, len(order), cfg["batchSize"]):
-            step += 1
-            for group in optimizer.param_groups:
-                group["lr"] = learning_rate_at(step, total_steps, cfg["learningRate"], cfg["warmupSteps"], cfg["decay"])
-            rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
-            logits = net(dense[rows], ids[rows])
-            mask = w[rows]
-            ce = nn.functional.binary_cross_entropy_with_logits(logits, y[rows], reduction="none")
-            per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
-            loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-        if rank == 0:
-            print(f"epoch {epoch + 1}/{cfg['epochs']}: train loss {loss.item():.4f}", flush=True)
-
-    if rank != 0:
-        return
-    model.eval()
-    with torch.no_grad():
-        p_raw = torch.sigmoid(model(dense[validation], ids[validation])).numpy().astype(np.float64)
-    rates = CONFIG["calibrationRates"]
-    metrics = {"trainRows": int(len(train)), "validationRows": int(len(validation)), "tasks": {}}
-    calibrated = {}
-    for t, task in enumerate(tasks):
-        q = recalibrate(p_raw[:, t], rates[t])
-        calibrated[task] = q
-        ok = known[validation, t]
-        metrics["tasks"][task] = {"auc": auc(q[ok], labels[validation, t][ok]), "calibrationRatio": float(q[ok].sum() / max(labels[validation, t][ok].sum(), 1e-9))}
-        print(f"{task}: validation AUC {metrics['tasks'][task]['auc']:.4f}, calibration ratio {metrics['tasks'][task]['calibrationRatio']:.3f}")
-    value = sum(CONFIG["valueWeights"].get(task, 0.0) * calibrated[task] for task in tasks)
-    print(f"value formula: {CONFIG['valueFormula']}")
-    if args.metrics:
-        with open(args.metrics, "w") as f:
-            json.dump(metrics, f, indent=2)
-    if args.out:
-        out = df.iloc[validation].copy()
-        for task in tasks:
-            out[f"p_{task}"] = calibrated[task]
-        out["value_score"] = value
-        for column in out.columns[out.dtypes == object]:
-            # Cells that a spreadsheet would run as a formula stay text.
-            out[column] = out[column].map(lambda s: "'" + s if isinstance(s, str) and s[:1] in ("=", "+", "-", "@", "\t", "\r") else s)
-        out.to_csv(args.out, index=False)
-        print(f"wrote {len(out)} validation rows to {args.out}")
+LIST_SIZE = 8
 
 
-if __name__ == "__main__":
-    main()
+def ranking_groups(df, spec):
+    """lib/train/lists.ts rankingGroups: the user, or the user and a time window, per table row."""
+    f = spec["formulation"]
+    users = group_keys(df[spec["userColumn"]])
+    if not f["window"]:
+        return users
+    times = time_values(df[f["window"]["column"]])
+    seconds = np.where(times > 1e11, times / 1000, times)
+    window = np.where(np.isnan(seconds), -1, np.mod(np.floor(seconds / f["window"]["seconds"]), 1e6))
+    return users * 1e6 + window
+
+
+def build_lists(groups, labels, need_negative, generator):
+    """lib/train/lists.ts buildLists: lists of LIST_SIZE positions within a group, each with a positive (and,
+    for pairwise losses, a negative); short lists repeat their rows and mark the repeats invalid."""
+    positions, valid = [], []
+    for rows in pd.Series(np.arange(len(groups))).groupby(groups, sort=False).indices.values():
+        rows = rows[torch.randperm(len(rows), generator=generator).numpy()]
+        for start in range(0, len(rows), LIST_SIZE):
+            chunk = rows[start : start + LIST_SIZE]
+            positives = int(labels[chunk].sum())
+            if positives == 0 or (need_negative and positives == len(chunk)):
+                continue
+            positions += [chunk[k % len(chunk)] for k in range(LIST_SIZE)]
+            valid += [1.0 if k < len(chunk) else 0.0 for k in range(LIST_SIZE)]
+    return np.asarray(positions, dtype=np.int64).reshape(-1, LIST_SIZE), torch.tensor(valid).reshape(-1, LIST_SIZE)
+
+
+def ranking_loss(scores, y, valid, kind):
+    """lib/train/rankingLoss.ts: BPR, RankNet or listwise softmax over lists [G, L]."""
+    if kind == "listwise":
+        log_softmax = torch.log_softmax(scores + (1 - valid) * -1e9, dim=1)
+        return (-(y * valid * log_softmax).sum(1) / (y * valid).sum(1).clamp(min=1)).mean()
+    diff = scores.unsqueeze(2) - scores.unsqueeze(1)
+    pair_valid = valid.unsqueeze(2) * valid.unsqueeze(1)
+    yi, yj = y.unsqueeze(2), y.unsqueeze(1)
+    better = yi * (1 - yj) * pair_valid
+    log_sigmoid = nn.functional.logsigmoid(diff)
+    if kind == "bpr":
+        return -(better * log_sigmoid).sum() / better.sum().clamp(min=1)
+    tie = (1 - (yi - yj).abs()) * pair_valid * (1 - torch.eye(scores.shape[1]))
+    tie_loss = 0.5 * (nn.functional.softplus(-diff) + nn.functional.softplus(diff))
+    return ((better * -log_sigmoid).sum() + 0.5 * (tie * tie_loss).sum()) / (better.sum() + 0.5 * tie.sum()).clamp(min=1)
+
+
+def fit_platt(scores, y, iterations=50):
+    """lib/metrics/platt.ts fitPlatt: q = σ(a·s + b) by Newton's method."""
+    a, b = 1.0, 0.0
+    for _ in range(iterations):
+        q = 1 / (1 + np.exp(-(a * scores + b)))
+        r, w = q - y, q * (1 - q)
+        ga, gb = (r * scores).sum(), r.sum()
+        haa, hab, hbb = (w * scores * scores).sum() + 1e-9, (w * scores).sum(), w.sum() + 1e-9
+        det = haa * hbb - hab * hab
+        if not np.isfinite(det) or abs(det) < 1e-12:
+            break
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - da, b - db
+        if abs(da) + abs(db) < 1e-10:
+            break
+    return a, b
+
+
+def cross_fit_platt(p, y):
+    """lib/metrics/platt.ts crossFitPlatt: a ranking score's probability from a Platt map fitted on the
+    other half of the rows (odd rows score even ones and the other way round)."""
+    s = np.log(np.maximum(p, 1e-12) / np.maximum(1 - p, 1e-12))
+    out = np.zeros(len(s))
+    for parity in (0, 1):
+        fit = np.arange(1 - parity, len(s), 2)
+        a, b = fit_platt(s[fit], y[fit])
+        out[parity::2] = 1 / (1 + np.exp(-(a * s[parity::2] + b)))
+    return out
+
+
 `;

@@ -34,6 +34,14 @@ def apply_derived(df, derived):
     return df
 
 
+def time_values(col):
+    """lib/sampling/split.ts timeValues: a number column's values, or a date text's epoch milliseconds (NaN when missing)."""
+    if is_numeric_column(col):
+        return as_numbers(col)
+    stamps = pd.Series(pd.to_datetime(col, errors="coerce", utc=True))
+    return (stamps - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy(dtype=np.float64) * 1000.0
+
+
 def split_rows(df, sampling):
     n = len(df)
     f = sampling["validationFraction"]
@@ -42,8 +50,7 @@ def split_rows(df, sampling):
         return uniform(sampling["seed"], np.arange(n), 1) < f
     if split["kind"] == "user":
         return uniform(sampling["seed"], key_to_int(group_keys(df[split["column"]])), 1) < f
-    col = df[split["column"]]
-    times = as_numbers(col) if is_numeric_column(col) else pd.to_datetime(col, errors="coerce", utc=True).astype("int64").to_numpy(dtype=np.float64) / 1e6
+    times = time_values(df[split["column"]])
     known = np.sort(times[~np.isnan(times)])
     cutoff = known[min(len(known) - 1, int(math.floor(len(known) * (1 - f))))]
     return np.nan_to_num(times, nan=-np.inf) >= cutoff

@@ -1,3 +1,5 @@
+import { PYTORCH_ENCODERS_PART } from './pytorchEncodersTemplate';
+import { PYTORCH_MAIN_PART } from './pytorchMainTemplate';
 import { PYTORCH_MODEL_PART } from './pytorchModelTemplate';
 import { PYTORCH_SAMPLING_PART } from './pytorchSamplingTemplate';
 
@@ -9,7 +11,7 @@ import { PYTORCH_SAMPLING_PART } from './pytorchSamplingTemplate';
  * families, the weighted loss with L2, recalibration q = p / (p + (1 − p)·k/w), and the value formula.
  * It runs as one process, or under torchrun with DistributedDataParallel.
  */
-/** The script's first part: reading, the seeded randomness and the encoders; the sampling (pytorchSamplingTemplate.ts) and the model and main (pytorchModelTemplate.ts) follow. */
+/** The script's first part: reading and the seeded randomness; the encoders (pytorchEncodersTemplate.ts), the sampling (pytorchSamplingTemplate.ts) and the model and main (pytorchModelTemplate.ts) follow. */
 const PYTORCH_DATA_PART = String.raw`#!/usr/bin/env python3
 """Value Lab export: __TITLE__
 
@@ -159,93 +161,9 @@ def learning_rate_at(step, total, base, warmup, decay):
     return base * (0.05 + 0.95 * factor)
 
 
-class Encoders:
-    """lib/features/encode.ts: fitted on the training rows, applied to any rows."""
-
-    def __init__(self, df, features, train_rows, max_vocabulary):
-        self.numeric, self.sparse = [], []
-        offset = 0
-        for f in features:
-            col = df[f["column"]]
-            if f["encoding"] == "numeric":
-                v = as_numbers(col)
-                tv = self._transform(v, f["log"])[train_rows]
-                present = tv[~np.isnan(tv)]
-                std = present.std(ddof=1) if len(present) > 1 else 1.0
-                self.numeric.append({"column": f["column"], "log": f["log"], "mean": present.mean() if len(present) else 0.0, "std": std if std > 0 else 1.0, "flag": bool(np.isnan(tv).any())})
-            elif f["encoding"] == "embedding":
-                keys = keys_of(col)
-                counts = pd.Series([keys[r] for r in train_rows if keys[r] is not None], dtype=object).value_counts()
-                kept = counts[counts >= f["minCount"]]
-                if len(kept) + 2 <= max_vocabulary:
-                    items = sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))
-                    vocab = {k: i + 2 for i, (k, _) in enumerate(items)}
-                    self.sparse.append({"column": f["column"], "part": "value", "vocab": vocab, "offset": offset, "size": len(vocab) + 2})
-                    offset += len(vocab) + 2
-                else:
-                    self.sparse.append({"column": f["column"], "part": "value", "vocab": None, "offset": offset, "size": max_vocabulary})
-                    offset += max_vocabulary
-            elif f["encoding"] == "time":
-                for part, size in (("hour", 25), ("weekday", 8)):
-                    self.sparse.append({"column": f["column"], "part": part, "vocab": None, "offset": offset, "size": size})
-                    offset += size
-            else:
-                raise SystemExit(f"The export does not reproduce {f['encoding']} features yet ({f['column']}); untick it and export again.")
-        self.vocabulary_size = max(offset, 1)
-
-    @staticmethod
-    def _transform(v, log):
-        return np.sign(v) * np.log1p(np.abs(v)) if log else v
-
-    def encode(self, df):
-        dense = []
-        for e in self.numeric:
-            v = (self._transform(as_numbers(df[e["column"]]), e["log"]) - e["mean"]) / e["std"]
-            dense.append(np.clip(np.nan_to_num(v, nan=0.0), -CLIP, CLIP))
-            if e["flag"]:
-                dense.append(np.isnan(v).astype(np.float64))
-        ids = []
-        for e in self.sparse:
-            if e["part"] == "value":
-                keys = keys_of(df[e["column"]])
-                if e["vocab"] is not None:
-                    slot = [0 if k is None else e["vocab"].get(k, 1) for k in keys]
-                else:
-                    slot = [0 if k is None else 1 + fnv1a(k) % (e["size"] - 1) for k in keys]
-            else:
-                slot = time_slots(df[e["column"]], e["part"])
-            ids.append(np.asarray(slot, dtype=np.int64) + e["offset"])
-        n = len(df)
-        x_dense = np.stack(dense, axis=1).astype(np.float32) if dense else np.zeros((n, 0), dtype=np.float32)
-        x_ids = np.stack(ids, axis=1) if ids else np.zeros((n, 0), dtype=np.int64)
-        return torch.from_numpy(x_dense), torch.from_numpy(x_ids)
-
-
-def time_slots(col, part):
-    if is_numeric_column(col):
-        v = as_numbers(col)
-        date_only = (v >= 19700101) & (v <= 21001231) & (np.mod(v, 1) == 0)
-        ms = np.where(v > 1e11, v, v * 1000.0)
-        stamps = pd.to_datetime(np.where(date_only, np.nan, ms), unit="ms", utc=True)
-        dates = pd.to_datetime(pd.Series(np.where(date_only, v, np.nan)).astype("Int64").astype(str), format="%Y%m%d", errors="coerce", utc=True)
-        stamps = pd.Series(stamps).where(~pd.Series(date_only), dates)
-    else:
-        stamps = pd.Series(pd.to_datetime(col, errors="coerce", utc=True))
-        date_only = ~col.str.contains(r"\d{2}:\d{2}", regex=True).to_numpy()
-    out = []
-    for stamp, dated in zip(stamps, date_only):
-        if pd.isna(stamp):
-            out.append(0)
-        elif part == "hour":
-            out.append(0 if dated else 1 + stamp.hour)
-        else:
-            out.append(1 + (stamp.dayofweek + 1) % 7)
-    return out
-
-
 `;
 
-export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART;
+export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_ENCODERS_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART + PYTORCH_MAIN_PART;
 
 
 export const PYTORCH_REQUIREMENTS = `# Value Lab export: what valuelab_train.py needs (tested with the Debian packages python3-torch 1.13, python3-pandas 1.5, python3-numpy 1.24)

@@ -1,0 +1,139 @@
+/**
+ * The last part of the exported Python script (see pytorchTemplate.ts): AUC, recalibration, and main —
+ * training with Adam on the weighted per-head (linked) loss plus L2 and the ranking loss of a ranked head
+ * (DDP under torchrun), then validation metrics, the value formula and the scored validation rows.
+ */
+export const PYTORCH_MAIN_PART = String.raw`def auc(scores, y):
+    """Mann-Whitney AUC with ties counted half, as the app computes it."""
+    order = np.argsort(scores, kind="mergesort")
+    ranks = pd.Series(scores[order]).rank(method="average").to_numpy()
+    pos = y[order] > 0
+    n_pos, n_neg = pos.sum(), (~pos).sum()
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def gauc(scores, y, groups):
+    """lib/metrics/ranking.ts gauc: per-group AUC weighted by the group's rows, groups of one class skipped."""
+    weighted, weight = 0.0, 0
+    for rows in pd.Series(np.arange(len(groups))).groupby(groups, sort=False).indices.values():
+        a = auc(scores[rows], y[rows])
+        if not math.isnan(a):
+            weighted, weight = weighted + a * len(rows), weight + len(rows)
+    return weighted / weight if weight else float("nan")
+
+
+def recalibrate(p, rate):
+    """q = p / (p + (1 - p) / rate), rate = w/k: undoes the negative sampling of a head."""
+    return p / (p + (1.0 - p) / rate)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
+    parser.add_argument("--out", default=None, help="write validation rows with calibrated p per action and the value score")
+    parser.add_argument("--metrics", default=None, help="write the validation metrics as JSON")
+    args = parser.parse_args()
+
+    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
+    if distributed:
+        torch.distributed.init_process_group("gloo")
+    rank = torch.distributed.get_rank() if distributed else 0
+    world = torch.distributed.get_world_size() if distributed else 1
+    spec, cfg = CONFIG["spec"], CONFIG["config"]
+    torch.manual_seed(cfg["seed"])
+
+    df = apply_derived(read_table(args.data), spec["derived"])
+    tasks = spec["targets"]
+    train, validation, labels, weights, known = sample_rows(df, spec)
+    crosses = cfg["crosses"] if cfg["modelKind"] in ("logistic-regression", "wide-deep") else []
+    enc = Encoders(df, spec["features"], train, cfg, crosses)
+    inputs = enc.encode(df)
+    y = torch.from_numpy(labels)
+    w = torch.from_numpy(weights)
+    chain = torch.tensor(CONFIG["chain"], dtype=torch.float32) if CONFIG["chain"] else None
+    ranked = tasks.index(spec["formulation"]["action"]) if spec["formulation"]["kind"] == "ranking" else None
+    if ranked is not None:
+        # lib/train/prepare.ts rankingData: the ranked head learns from lists of its sampled rows, not pointwise.
+        rank_rows = train[weights[train, ranked] > 0]
+        rank_groups = ranking_groups(df, spec)[rank_rows]
+        w[:, ranked] = 0
+    seen = w[train] > 0
+    rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
+    if ranked is not None:
+        rate[ranked] = 0.5  # the app's ranked head starts at bias 0: no pointwise rows to take a base rate from
+    model = Model(cfg["modelKind"], enc, inputs[0].shape[1], inputs[1].shape[1], tasks, cfg, torch.log(rate / (1 - rate)).tolist())
+    net = nn.parallel.DistributedDataParallel(model) if distributed else model
+    optimizer = torch.optim.Adam(model.parameters(), lr=cfg["learningRate"])
+    loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
+    shard = train[rank::world]
+    generator = torch.Generator().manual_seed(cfg["seed"])
+    total_steps = math.ceil(len(shard) / cfg["batchSize"]) * cfg["epochs"]
+    step = 0
+    for epoch in range(cfg["epochs"]):
+        order = shard[torch.randperm(len(shard), generator=generator).numpy()]
+        if ranked is not None:
+            lists, lists_valid = build_lists(rank_groups, labels[rank_rows, ranked], spec["formulation"]["loss"] != "listwise", generator)
+            per_step = max(1, min(len(lists), cfg["batchSize"] // LIST_SIZE))
+        for start in range(0, len(order), cfg["batchSize"]):
+            step += 1
+            for group in optimizer.param_groups:
+                group["lr"] = learning_rate_at(step, total_steps, cfg["learningRate"], cfg["warmupSteps"], cfg["decay"])
+            rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
+            logits = net(*(x[rows] for x in inputs))
+            mask = w[rows]
+            ce = linked_cross_entropy(logits, y[rows], chain)
+            per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
+            loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
+            if ranked is not None and len(lists):
+                at = (step * per_step) % len(lists)
+                chosen = lists[at : at + per_step]
+                flat = torch.from_numpy(rank_rows[chosen.reshape(-1)])
+                scores = net(*(x[flat] for x in inputs))[:, ranked].reshape(chosen.shape)
+                loss = loss + loss_weight[ranked] * ranking_loss(scores, y[flat, ranked].reshape(chosen.shape), lists_valid[at : at + per_step], spec["formulation"]["loss"])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        if rank == 0:
+            print(f"epoch {epoch + 1}/{cfg['epochs']}: train loss {loss.item():.4f}", flush=True)
+
+    if rank != 0:
+        return
+    model.eval()
+    with torch.no_grad():
+        p_raw = linked_probability(model(*(x[validation] for x in inputs)), chain).numpy().astype(np.float64)
+    rates = CONFIG["calibrationRates"]
+    users = group_keys(df[spec["userColumn"]])[validation] if spec.get("userColumn") else None
+    metrics = {"trainRows": int(len(train)), "validationRows": int(len(validation)), "tasks": {}}
+    calibrated = {}
+    for t, task in enumerate(tasks):
+        # A ranked head's σ(score) is no probability: a cross-fitted Platt map, as in the app.
+        q = cross_fit_platt(p_raw[:, t], labels[validation, t]) if t == ranked else recalibrate(p_raw[:, t], rates[t])
+        calibrated[task] = q
+        ok = known[validation, t]
+        metrics["tasks"][task] = {"auc": auc(q[ok], labels[validation, t][ok]), "calibrationRatio": float(q[ok].sum() / max(labels[validation, t][ok].sum(), 1e-9))}
+        if users is not None:
+            # Within each user on the model's own scores: what a ranking loss learns.
+            metrics["tasks"][task]["gauc"] = gauc(p_raw[ok, t], labels[validation, t][ok], users[ok])
+        print(f"{task}: validation AUC {metrics['tasks'][task]['auc']:.4f}, calibration ratio {metrics['tasks'][task]['calibrationRatio']:.3f}")
+    value = sum(CONFIG["valueWeights"].get(task, 0.0) * calibrated[task] for task in tasks)
+    print(f"value formula: {CONFIG['valueFormula']}")
+    if args.metrics:
+        with open(args.metrics, "w") as f:
+            json.dump(metrics, f, indent=2)
+    if args.out:
+        out = df.iloc[validation].copy()
+        for task in tasks:
+            out[f"p_{task}"] = calibrated[task]
+        out["value_score"] = value
+        for column in out.columns[out.dtypes == object]:
+            # Cells that a spreadsheet would run as a formula stay text.
+            out[column] = out[column].map(lambda s: "'" + s if isinstance(s, str) and s[:1] in ("=", "+", "-", "@", "\t", "\r") else s)
+        out.to_csv(args.out, index=False)
+        print(f"wrote {len(out)} validation rows to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
+`;
