@@ -55,7 +55,7 @@ describe('PyTorch export', () => {
   });
 
   /** Train in the app, run the exported script on the same CSV, and compare. */
-  async function compareWithScript(table: Table, runSpec: ProblemSpec, config: TrainConfig, trainedOn: Table = table, ranked: string | null = null) {
+  async function compareWithScript(table: Table, runSpec: ProblemSpec, config: TrainConfig, trainedOn: Table = table, ranked: string | null = null, aucTolerance = 0.03) {
     const data = prepareData(trainedOn, runSpec, config);
     const app = await trainModel(data, config, quiet);
     const dir = mkdtempSync(join(tmpdir(), 'valuelab-export-'));
@@ -79,7 +79,7 @@ describe('PyTorch export', () => {
         expect(Math.abs(metrics.tasks[e.task].gauc - appGauc), `${e.task} GAUC: script ${metrics.tasks[e.task].gauc}, app ${appGauc}`).toBeLessThan(0.05);
         return;
       }
-      expect(Math.abs(metrics.tasks[e.task].auc - e.auc), `${e.task} AUC: script ${metrics.tasks[e.task].auc}, app ${e.auc}`).toBeLessThan(0.03);
+      expect(Math.abs(metrics.tasks[e.task].auc - e.auc), `${e.task} AUC: script ${metrics.tasks[e.task].auc}, app ${e.auc}`).toBeLessThan(aucTolerance);
       // Recalibrated in the script too: the downsampled click head sums to what the app's does.
       expect(Math.abs(metrics.tasks[e.task].calibrationRatio - e.calibrationRatio), `${e.task} calibration ratio: script ${metrics.tasks[e.task].calibrationRatio}, app ${e.calibrationRatio}`).toBeLessThan(0.3); // a rare head on 800 rows is noisy
     });
@@ -136,13 +136,16 @@ describe('PyTorch export', () => {
     await compareWithScript(impressionLog(4000, 9), funnel, { ...base, modelKind: 'mlp' });
   }, 180_000);
 
-  it.skip.each([
+  it.runIf(hasTorch).each([
     ['bpr', null],
     ['ranknet', { column: 'time', seconds: 86_400 }],
     ['listwise', null],
   ] as const)('learning to rank clicks with %s, windows %o (python3-torch)', async (loss, window) => {
     const ranking: ProblemSpec = { ...spec, formulation: { kind: 'ranking', action: 'click', loss, window } };
-    await compareWithScript(impressionLog(4000, 9), ranking, { ...base, modelKind: 'mlp' }, undefined, 'click');
+    // Within-user order converges more slowly than pointwise heads: at 4 epochs either side's GAUC still
+    // depends on the initialisation (0.47–0.75 over seeds for listwise); at 12 both settle, while the rare
+    // buy head (about 100 positives) starts to overfit and its AUC wanders a little more (0.05).
+    await compareWithScript(impressionLog(4000, 9), ranking, { ...base, modelKind: 'mlp', epochs: 12 }, undefined, 'click', 0.05);
   }, 180_000);
 });
 

@@ -4,12 +4,25 @@
  * losses with their lists. main (pytorchMainTemplate.ts) follows.
  */
 export const PYTORCH_MODEL_PART = String.raw`def relu_stack(width, units):
-    """ReLU layers of the given widths, as the app's dense stack; returns the stack and its output width."""
+    """ReLU layers of the given widths, as the app's dense stack (He-normal weights, zero biases); returns
+    the stack and its output width."""
     layers = []
     for u in units:
-        layers += [nn.Linear(width, u), nn.ReLU()]
+        layer = nn.Linear(width, u)
+        nn.init.normal_(layer.weight, 0.0, math.sqrt(2 / max(1, width)))
+        nn.init.zeros_(layer.bias)
+        layers += [layer, nn.ReLU()]
         width = u
     return nn.Sequential(*layers), width
+
+
+def linear_head(width, bias):
+    """lib/models/layers.ts linearHead: N(0, 1/fan-in) weights and the given starting biases."""
+    head = nn.Linear(width, len(bias))
+    nn.init.normal_(head.weight, 0.0, math.sqrt(1 / max(1, width)))
+    with torch.no_grad():
+        head.bias.copy_(torch.tensor(bias, dtype=torch.float32))
+    return head
 
 
 def normal_embedding(vocab, E):
@@ -41,17 +54,13 @@ class Model(nn.Module):
             self.experts = nn.ModuleList(relu_stack(width, cfg["hiddenLayers"])[0] for _ in range(cfg["experts"]))
             hidden = relu_stack(width, cfg["hiddenLayers"])[1]
             self.gates = nn.Parameter(torch.zeros(self.T, width, cfg["experts"]))  # zero: uniform mixing at the start
-            self.head = nn.Linear(hidden, self.T)
-            with torch.no_grad():
-                self.head.bias.copy_(torch.tensor(bias, dtype=torch.float32))
+            self.head = linear_head(hidden, bias)
             return
         towers = 1 if kind == "wide-deep" or cfg["sharing"] == "shared-bottom" else self.T
         self.towers = nn.ModuleList()
         for k in range(towers):
             mlp, out = relu_stack(width, cfg["hiddenLayers"])
-            head = nn.Linear(out, self.T if towers == 1 else 1)
-            with torch.no_grad():
-                head.bias.copy_(torch.tensor(bias if towers == 1 else [bias[k]], dtype=torch.float32))
+            head = linear_head(out, bias if towers == 1 else [bias[k]])
             self.towers.append(nn.ModuleDict({"embedding": normal_embedding(enc.vocabulary_size, E), "mlp": mlp, "head": head}))
 
     def linear(self, dense, ids, bag_ids, bag_weights, cross_ids):
