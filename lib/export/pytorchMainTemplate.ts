@@ -63,7 +63,17 @@ def main():
     rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
     if ranked is not None:
         rate[ranked] = 0.5  # the app's ranked head starts at bias 0: no pointwise rows to take a base rate from
-    model = Model(cfg["modelKind"], enc, inputs[0].shape[1], inputs[1].shape[1], tasks, cfg, torch.log(rate / (1 - rate)).tolist())
+    bias = torch.log(rate / (1 - rate)).tolist()
+    retrieval = cfg["modelKind"] == "two-tower" and cfg["towerMode"] == "retrieval"
+    if cfg["modelKind"] == "two-tower":
+        item_columns = item_side_columns(df, [f["column"] for f in spec["features"]], spec["itemColumn"], train)
+        print(f"item tower: {', '.join(item_columns)}", flush=True)
+        model = TwoTower(enc, tower_selection(enc, item_columns), tasks, cfg, bias)
+    else:
+        model = Model(cfg["modelKind"], enc, inputs[0].shape[1], inputs[1].shape[1], tasks, cfg, bias)
+    if retrieval:
+        log_q = torch.zeros(len(df), len(tasks))
+        log_q[torch.from_numpy(train)] = torch.from_numpy(item_log_q(df, spec["itemColumn"], train, labels, weights))
     net = nn.parallel.DistributedDataParallel(model) if distributed else model
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg["learningRate"])
     loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
@@ -81,10 +91,13 @@ def main():
             for group in optimizer.param_groups:
                 group["lr"] = learning_rate_at(step, total_steps, cfg["learningRate"], cfg["warmupSteps"], cfg["decay"])
             rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
-            logits = net(*(x[rows] for x in inputs))
             mask = w[rows]
-            ce = linked_cross_entropy(logits, y[rows], chain)
-            per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
+            if retrieval:
+                query, item = net(*(x[rows] for x in inputs), towers=True)
+                per_head = in_batch_softmax_loss(query, item, y[rows] * (mask > 0), log_q[rows])
+            else:
+                ce = linked_cross_entropy(net(*(x[rows] for x in inputs)), y[rows], chain)
+                per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
             loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
             if ranked is not None and len(lists):
                 at = (step * per_step) % len(lists)
@@ -108,8 +121,8 @@ def main():
     metrics = {"trainRows": int(len(train)), "validationRows": int(len(validation)), "tasks": {}}
     calibrated = {}
     for t, task in enumerate(tasks):
-        # A ranked head's σ(score) is no probability: a cross-fitted Platt map, as in the app.
-        q = cross_fit_platt(p_raw[:, t], labels[validation, t]) if t == ranked else recalibrate(p_raw[:, t], rates[t])
+        # A ranked or retrieval head's σ(score) is no probability: a cross-fitted Platt map, as in the app.
+        q = cross_fit_platt(p_raw[:, t], labels[validation, t]) if t == ranked or retrieval else recalibrate(p_raw[:, t], rates[t])
         calibrated[task] = q
         ok = known[validation, t]
         metrics["tasks"][task] = {"auc": auc(q[ok], labels[validation, t][ok]), "calibrationRatio": float(q[ok].sum() / max(labels[validation, t][ok].sum(), 1e-9))}
