@@ -38,8 +38,8 @@ describe('PyTorch export', () => {
 
   it('names every setting the script cannot reproduce yet', () => {
     expect(pytorchExportProblems(spec, base)).toEqual([]);
-    const problems = pytorchExportProblems({ ...spec, formulation: { kind: 'funnel', chain: ['click', 'buy'] }, sampling: { ...spec.sampling, capPerUser: 5 } }, { ...base, modelKind: 'sequence', decay: 'cosine' });
-    expect(problems.join(' | ')).toMatch(/model is sequence/);
+    const problems = pytorchExportProblems({ ...spec, formulation: { kind: 'funnel', chain: ['click', 'buy'] }, sampling: { ...spec.sampling, capPerUser: 5 } }, { ...base, modelKind: 'gbdt', decay: 'cosine' });
+    expect(problems.join(' | ')).toMatch(/model is gbdt/);
     expect(problems.join(' | ')).not.toMatch(/funnel|per-user cap|warm-up|split/);
     expect(() => pytorchExport({ spec, config: { ...base, modelKind: 'gbdt' }, weights: {}, source: 'x.csv' })).toThrow(/cannot be exported to PyTorch yet: the model is gbdt/);
   });
@@ -153,6 +153,15 @@ describe('PyTorch export', () => {
     // On 4,000 rows the rare buy head's AUC spread over seeds (0.67–0.78, app and script alike) hides
     // the comparison; 10,000 rows narrow it.
     await compareWithScript(impressionLog(10_000, 9), spec, { ...base, modelKind: 'two-tower', towerMode, epochs: towerMode === 'retrieval' ? 8 : 4 }, undefined, null, 0.05);
+  }, 180_000);
+
+  it.runIf(hasTorch).each<[string, Partial<TrainConfig>]>([
+    ['sequence (attention over clicked items)', { modelKind: 'sequence', historyPooling: 'attention', historyAction: 'click' }],
+    ['sequence (mean of every earlier item)', { modelKind: 'sequence', historyPooling: 'mean', historyLength: 5 }],
+    ['lightgcn (dot)', { modelKind: 'lightgcn', graphScoring: 'dot', learningRate: 0.05 }],
+    ['lightgcn (mlp)', { modelKind: 'lightgcn', graphScoring: 'mlp', epochs: 8 }],
+  ])('%s (python3-torch)', async (_, patch) => {
+    await compareWithScript(impressionLog(4000, 9), spec, { ...base, ...patch }, undefined, null, 0.05);
   }, 180_000);
 });
 

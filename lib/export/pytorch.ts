@@ -24,12 +24,12 @@ export interface PytorchExport {
 }
 
 /** The model families the script builds (lib/export/pytorchModelTemplate.ts). */
-const EXPORTED_KINDS: TrainConfig['modelKind'][] = ['logistic-regression', 'mlp', 'wide-deep', 'mmoe', 'two-tower'];
+const EXPORTED_KINDS: TrainConfig['modelKind'][] = ['logistic-regression', 'mlp', 'wide-deep', 'mmoe', 'two-tower', 'sequence', 'lightgcn'];
 
 /** What the script cannot reproduce yet, in words; empty when it can reproduce the run. */
 export function pytorchExportProblems(spec: ProblemSpec, config: TrainConfig): string[] {
   const problems: string[] = [];
-  if (!EXPORTED_KINDS.includes(config.modelKind)) problems.push(`the model is ${config.modelKind}; the export reproduces logistic regression, the MLP, Wide & Deep, MMoE and two-tower`);
+  if (!EXPORTED_KINDS.includes(config.modelKind)) problems.push(`the model is ${config.modelKind}; the export reproduces every neural family (logistic regression, MLP, Wide & Deep, MMoE, two-tower, sequence, LightGCN)`);
   return problems;
 }
 

@@ -75,8 +75,9 @@ class Encoders:
     def _transform(v, log):
         return np.sign(v) * np.log1p(np.abs(v)) if log else v
 
-    def encode(self, df):
-        """(dense, ids, bag_ids, bag_weights, cross_ids) as tensors, one row per table row."""
+    def encode(self, df, history=None):
+        """(dense, ids, bag_ids, bag_weights, cross_ids, history_ids, history_weights) as tensors, one row
+        per table row; history: (the item column's encoder, history_index of the rows) for a sequence model."""
         n = len(df)
         dense = []
         for e in self.numeric:
@@ -115,7 +116,8 @@ class Encoders:
                 cross_ids[i, k] = c["offset"] + self.hashes[key] % c["size"]
         x_dense = np.stack(dense, axis=1).astype(np.float32) if dense else np.zeros((n, 0), dtype=np.float32)
         x_ids = np.stack(ids, axis=1) if ids else np.zeros((n, 0), dtype=np.int64)
-        return tuple(torch.from_numpy(a) for a in (x_dense, x_ids, bag_ids, bag_weights, cross_ids))
+        history_ids, history_weights = encode_history(df, history[0], history[1], self.hashes) if history else (torch.zeros(n, 0, dtype=torch.int64), torch.zeros(n, 0))
+        return tuple(torch.from_numpy(a) for a in (x_dense, x_ids, bag_ids, bag_weights, cross_ids)) + (history_ids, history_weights)
 
 
 def time_slots(col, part):

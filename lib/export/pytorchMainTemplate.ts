@@ -29,6 +29,30 @@ def recalibrate(p, rate):
     return p / (p + (1.0 - p) / rate)
 
 
+def slot_of_column(enc, column):
+    """The id slot of a column's own value (not its hour or weekday)."""
+    return next(s for s, e in enumerate(enc.sparse) if e["column"] == column and e["part"] == "value")
+
+
+def build_model(df, spec, cfg, enc, inputs, train, labels, weights, bias):
+    """The run's model family, with what some need beyond the encoded rows (item tower, graph)."""
+    kind, tasks = cfg["modelKind"], spec["targets"]
+    dense_dim, id_dim = inputs[0].shape[1], inputs[1].shape[1]
+    if kind == "two-tower":
+        item_columns = item_side_columns(df, [f["column"] for f in spec["features"]], spec["itemColumn"], train)
+        print(f"item tower: {', '.join(item_columns)}", flush=True)
+        return TwoTower(enc, tower_selection(enc, item_columns), tasks, cfg, bias)
+    if kind == "lightgcn":
+        slots = (slot_of_column(enc, spec["userColumn"]), slot_of_column(enc, spec["itemColumn"]))
+        t = tasks.index(cfg["graphAction"] or tasks[0])
+        positive = train[(weights[train, t] > 0) & (labels[train, t] == 1)]
+        ids = inputs[1].numpy()
+        return LightGcn(enc, build_graph(ids[positive, slots[0]], ids[positive, slots[1]]), slots, dense_dim, id_dim, tasks, cfg, bias)
+    if kind == "sequence":
+        return SequenceModel(enc, dense_dim, id_dim, slot_of_column(enc, spec["itemColumn"]), tasks, cfg, bias)
+    return Model(kind, enc, dense_dim, id_dim, tasks, cfg, bias)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
@@ -49,7 +73,10 @@ def main():
     train, validation, labels, weights, known = sample_rows(df, spec)
     crosses = cfg["crosses"] if cfg["modelKind"] in ("logistic-regression", "wide-deep") else []
     enc = Encoders(df, spec["features"], train, cfg, crosses)
-    inputs = enc.encode(df)
+    history = None
+    if cfg["modelKind"] == "sequence":
+        history = (enc.sparse[slot_of_column(enc, spec["itemColumn"])], history_index(df, spec["userColumn"], spec["timeColumn"], cfg["historyLength"], cfg["historyAction"]))
+    inputs = enc.encode(df, history)
     y = torch.from_numpy(labels)
     w = torch.from_numpy(weights)
     chain = torch.tensor(CONFIG["chain"], dtype=torch.float32) if CONFIG["chain"] else None
@@ -63,14 +90,8 @@ def main():
     rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
     if ranked is not None:
         rate[ranked] = 0.5  # the app's ranked head starts at bias 0: no pointwise rows to take a base rate from
-    bias = torch.log(rate / (1 - rate)).tolist()
     retrieval = cfg["modelKind"] == "two-tower" and cfg["towerMode"] == "retrieval"
-    if cfg["modelKind"] == "two-tower":
-        item_columns = item_side_columns(df, [f["column"] for f in spec["features"]], spec["itemColumn"], train)
-        print(f"item tower: {', '.join(item_columns)}", flush=True)
-        model = TwoTower(enc, tower_selection(enc, item_columns), tasks, cfg, bias)
-    else:
-        model = Model(cfg["modelKind"], enc, inputs[0].shape[1], inputs[1].shape[1], tasks, cfg, bias)
+    model = build_model(df, spec, cfg, enc, inputs, train, labels, weights, torch.log(rate / (1 - rate)).tolist())
     if retrieval:
         log_q = torch.zeros(len(df), len(tasks))
         log_q[torch.from_numpy(train)] = torch.from_numpy(item_log_q(df, spec["itemColumn"], train, labels, weights))

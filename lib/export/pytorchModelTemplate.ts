@@ -31,6 +31,16 @@ def normal_embedding(vocab, E):
     return embedding
 
 
+def embed_inputs(table, bag_lengths, dense, ids, bag_ids, bag_weights):
+    """lib/models/layers.ts embedInputs: numbers, each id's embedding, each bag's mean embedding (rows of
+    table, which may be computed from the embedding weights: LightGCN's propagated table)."""
+    parts = [dense, table[ids].flatten(1)]
+    if bag_lengths:
+        pooled = table[bag_ids] * bag_weights.unsqueeze(-1)  # [B, positions, E]
+        parts += [bag.sum(dim=1) for bag in torch.split(pooled, bag_lengths, dim=1)]
+    return torch.cat(parts, dim=1)
+
+
 class Model(nn.Module):
     """The model families the export reproduces: logistic regression, the MLP (shared bottom or
     separate), Wide & Deep (the linear part plus a shared-bottom MLP, summed) and MMoE (experts mixed
@@ -68,26 +78,18 @@ class Model(nn.Module):
         bags = (self.table[bag_ids] * bag_weights.unsqueeze(-1)).sum(dim=1)
         return dense @ self.dense + self.table[ids].sum(dim=1) + bags + self.cross[cross_ids].sum(dim=1)
 
-    def embed(self, embedding, dense, ids, bag_ids, bag_weights):
-        """lib/models/layers.ts embedInputs: numbers, each id's embedding, each bag's mean embedding."""
-        parts = [dense, embedding(ids).flatten(1)]
-        if self.bag_lengths:
-            pooled = embedding(bag_ids) * bag_weights.unsqueeze(-1)  # [B, positions, E]
-            parts += [bag.sum(dim=1) for bag in torch.split(pooled, self.bag_lengths, dim=1)]
-        return torch.cat(parts, dim=1)
-
-    def forward(self, dense, ids, bag_ids, bag_weights, cross_ids):
+    def forward(self, dense, ids, bag_ids, bag_weights, cross_ids, history_ids, history_weights):
         if self.kind == "logistic-regression":
             return self.bias + self.linear(dense, ids, bag_ids, bag_weights, cross_ids)
         if self.kind == "mmoe":
-            x = self.embed(self.embedding, dense, ids, bag_ids, bag_weights)
+            x = embed_inputs(self.embedding.weight, self.bag_lengths, dense, ids, bag_ids, bag_weights)
             outs = torch.stack([expert(x) for expert in self.experts], dim=1)  # [B, experts, H]
             gate = torch.softmax(torch.einsum("bw,twe->bte", x, self.gates), dim=-1)  # [B, T, experts]
             mixture = torch.einsum("bte,beh->bth", gate, outs)  # [B, T, H]: each task's own mix
             return (mixture * self.head.weight.unsqueeze(0)).sum(-1) + self.head.bias
         outs = []
         for tower in self.towers:
-            x = self.embed(tower["embedding"], dense, ids, bag_ids, bag_weights)
+            x = embed_inputs(tower["embedding"].weight, self.bag_lengths, dense, ids, bag_ids, bag_weights)
             outs.append(tower["head"](tower["mlp"](x)))
         deep = torch.cat(outs, dim=1)
         if self.kind == "wide-deep":

@@ -1,7 +1,9 @@
 import { PYTORCH_ENCODERS_PART } from './pytorchEncodersTemplate';
 import { PYTORCH_MAIN_PART } from './pytorchMainTemplate';
 import { PYTORCH_MODEL_PART } from './pytorchModelTemplate';
+import { PYTORCH_GRAPH_PART } from './pytorchGraphTemplate';
 import { PYTORCH_SAMPLING_PART } from './pytorchSamplingTemplate';
+import { PYTORCH_SEQUENCE_PART } from './pytorchSequenceTemplate';
 import { PYTORCH_TOWERS_PART } from './pytorchTowersTemplate';
 
 /**
@@ -164,7 +166,7 @@ def learning_rate_at(step, total, base, warmup, decay):
 
 `;
 
-export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_ENCODERS_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART + PYTORCH_TOWERS_PART + PYTORCH_MAIN_PART;
+export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_ENCODERS_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART + PYTORCH_TOWERS_PART + PYTORCH_GRAPH_PART + PYTORCH_SEQUENCE_PART + PYTORCH_MAIN_PART;
 
 
 export const PYTORCH_REQUIREMENTS = `# Value Lab export: what valuelab_train.py needs (tested with the Debian packages python3-torch 1.13, python3-pandas 1.5, python3-numpy 1.24)

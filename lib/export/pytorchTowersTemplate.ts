@@ -60,7 +60,7 @@ class TwoTower(nn.Module):
             x = torch.ones(dense.shape[0], 1)
         return (self.stacks[k](x) @ self.outs[k]).reshape(-1, self.T, self.d)
 
-    def forward(self, dense, ids, bag_ids, bag_weights, cross_ids, towers=False):
+    def forward(self, dense, ids, bag_ids, bag_weights, cross_ids, history_ids, history_weights, towers=False):
         """Logits [B, T]; with towers=True the two embeddings [B, T, d] (through forward, so DDP syncs them)."""
         query, item = self.tower(0, dense, ids, bag_ids, bag_weights), self.tower(1, dense, ids, bag_ids, bag_weights)
         return (query, item) if towers else (query * item).sum(-1) + self.bias
