@@ -1,7 +1,7 @@
 /**
  * Scale-out export: a standalone PyTorch script (and its requirements) that reproduces a run on the same
- * CSV. The Python lives in pytorchTemplate.ts; this fills in the settings and says up front which
- * settings the script cannot reproduce yet, so an export never silently trains something else.
+ * CSV — every model family, formulation and sampling setting the app trains. The Python lives in
+ * pytorchTemplate.ts and its parts; this fills in the settings.
  */
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from '../train/config';
@@ -23,20 +23,8 @@ export interface PytorchExport {
   requirements: string;
 }
 
-/** The model families the script builds (lib/export/pytorchModelTemplate.ts). */
-const EXPORTED_KINDS: TrainConfig['modelKind'][] = ['logistic-regression', 'mlp', 'wide-deep', 'mmoe', 'two-tower', 'sequence', 'lightgcn'];
-
-/** What the script cannot reproduce yet, in words; empty when it can reproduce the run. */
-export function pytorchExportProblems(spec: ProblemSpec, config: TrainConfig): string[] {
-  const problems: string[] = [];
-  if (!EXPORTED_KINDS.includes(config.modelKind)) problems.push(`the model is ${config.modelKind}; the export reproduces every neural family (logistic regression, MLP, Wide & Deep, MMoE, two-tower, sequence, LightGCN)`);
-  return problems;
-}
-
 export function pytorchExport(input: PytorchExportInput): PytorchExport {
   const { spec, config, weights, source } = input;
-  const problems = pytorchExportProblems(spec, config);
-  if (problems.length) throw new Error(`This run cannot be exported to PyTorch yet: ${problems.join('; ')}.`);
   const tasks = spec.targets;
   const calibrationRates = tasks.map((t) => (spec.sampling.keepRates[t] ?? 1) / (spec.sampling.upsample[t] ?? 1));
   const valueWeights = Object.fromEntries(tasks.map((t) => [t, weights[t] ?? 0]));

@@ -53,34 +53,13 @@ def build_model(df, spec, cfg, enc, inputs, train, labels, weights, bias):
     return Model(kind, enc, dense_dim, id_dim, tasks, cfg, bias)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
-    parser.add_argument("--out", default=None, help="write validation rows with calibrated p per action and the value score")
-    parser.add_argument("--metrics", default=None, help="write the validation metrics as JSON")
-    args = parser.parse_args()
-
-    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
-    if distributed:
-        torch.distributed.init_process_group("gloo")
-    rank = torch.distributed.get_rank() if distributed else 0
-    world = torch.distributed.get_world_size() if distributed else 1
-    spec, cfg = CONFIG["spec"], CONFIG["config"]
-    torch.manual_seed(cfg["seed"])
-
-    df = apply_derived(read_table(args.data), spec["derived"])
+def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, ranked, retrieval, rank, world, distributed):
+    """Adam on the weighted per-head (linked) loss plus L2, the ranking loss of a ranked head or the in-batch
+    softmax of retrieval heads, each process on its shard; returns the validation probabilities on rank 0."""
     tasks = spec["targets"]
-    train, validation, labels, weights, known = sample_rows(df, spec)
-    crosses = cfg["crosses"] if cfg["modelKind"] in ("logistic-regression", "wide-deep") else []
-    enc = Encoders(df, spec["features"], train, cfg, crosses)
-    history = None
-    if cfg["modelKind"] == "sequence":
-        history = (enc.sparse[slot_of_column(enc, spec["itemColumn"])], history_index(df, spec["userColumn"], spec["timeColumn"], cfg["historyLength"], cfg["historyAction"]))
-    inputs = enc.encode(df, history)
     y = torch.from_numpy(labels)
     w = torch.from_numpy(weights)
     chain = torch.tensor(CONFIG["chain"], dtype=torch.float32) if CONFIG["chain"] else None
-    ranked = tasks.index(spec["formulation"]["action"]) if spec["formulation"]["kind"] == "ranking" else None
     if ranked is not None:
         # lib/train/prepare.ts rankingData: the ranked head learns from lists of its sampled rows, not pointwise.
         rank_rows = train[weights[train, ranked] > 0]
@@ -90,7 +69,6 @@ def main():
     rate = ((y[train] * seen).sum(0) / seen.sum(0).clamp(min=1)).clamp(1e-4, 1 - 1e-4)
     if ranked is not None:
         rate[ranked] = 0.5  # the app's ranked head starts at bias 0: no pointwise rows to take a base rate from
-    retrieval = cfg["modelKind"] == "two-tower" and cfg["towerMode"] == "retrieval"
     model = build_model(df, spec, cfg, enc, inputs, train, labels, weights, torch.log(rate / (1 - rate)).tolist())
     if retrieval:
         log_q = torch.zeros(len(df), len(tasks))
@@ -133,10 +111,47 @@ def main():
             print(f"epoch {epoch + 1}/{cfg['epochs']}: train loss {loss.item():.4f}", flush=True)
 
     if rank != 0:
-        return
+        return None
     model.eval()
     with torch.no_grad():
         p_raw = linked_probability(model(*(x[validation] for x in inputs)), chain).numpy().astype(np.float64)
+    return p_raw
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", help="the CSV the run was trained on (or a larger one with the same columns)")
+    parser.add_argument("--out", default=None, help="write validation rows with calibrated p per action and the value score")
+    parser.add_argument("--metrics", default=None, help="write the validation metrics as JSON")
+    args = parser.parse_args()
+
+    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
+    if distributed:
+        torch.distributed.init_process_group("gloo")
+    rank = torch.distributed.get_rank() if distributed else 0
+    world = torch.distributed.get_world_size() if distributed else 1
+    spec, cfg = CONFIG["spec"], CONFIG["config"]
+    torch.manual_seed(cfg["seed"])
+
+    df = apply_derived(read_table(args.data), spec["derived"])
+    tasks = spec["targets"]
+    train, validation, labels, weights, known = sample_rows(df, spec)
+    crosses = cfg["crosses"] if cfg["modelKind"] in ("logistic-regression", "wide-deep") else []
+    enc = Encoders(df, spec["features"], train, cfg, crosses)
+    history = None
+    if cfg["modelKind"] == "sequence":
+        history = (enc.sparse[slot_of_column(enc, spec["itemColumn"])], history_index(df, spec["userColumn"], spec["timeColumn"], cfg["historyLength"], cfg["historyAction"]))
+    inputs = enc.encode(df, history)
+    ranked = tasks.index(spec["formulation"]["action"]) if spec["formulation"]["kind"] == "ranking" else None
+    retrieval = cfg["modelKind"] == "two-tower" and cfg["towerMode"] == "retrieval"
+    if cfg["modelKind"] == "gbdt":
+        if rank != 0:
+            return  # trees grow in one process
+        p_raw = fit_gbdt(enc, inputs, train, validation, labels, weights, known, cfg, CONFIG["calibrationRates"])
+    else:
+        p_raw = fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights.copy(), ranked, retrieval, rank, world, distributed)
+        if p_raw is None:
+            return
     rates = CONFIG["calibrationRates"]
     users = group_keys(df[spec["userColumn"]])[validation] if spec.get("userColumn") else None
     metrics = {"trainRows": int(len(train)), "validationRows": int(len(validation)), "tasks": {}}

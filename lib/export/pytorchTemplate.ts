@@ -1,6 +1,7 @@
 import { PYTORCH_ENCODERS_PART } from './pytorchEncodersTemplate';
 import { PYTORCH_MAIN_PART } from './pytorchMainTemplate';
 import { PYTORCH_MODEL_PART } from './pytorchModelTemplate';
+import { PYTORCH_GBDT_PART } from './pytorchGbdtTemplate';
 import { PYTORCH_GRAPH_PART } from './pytorchGraphTemplate';
 import { PYTORCH_SAMPLING_PART } from './pytorchSamplingTemplate';
 import { PYTORCH_SEQUENCE_PART } from './pytorchSequenceTemplate';
@@ -166,7 +167,7 @@ def learning_rate_at(step, total, base, warmup, decay):
 
 `;
 
-export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_ENCODERS_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART + PYTORCH_TOWERS_PART + PYTORCH_GRAPH_PART + PYTORCH_SEQUENCE_PART + PYTORCH_MAIN_PART;
+export const PYTORCH_TEMPLATE = PYTORCH_DATA_PART + PYTORCH_ENCODERS_PART + PYTORCH_SAMPLING_PART + PYTORCH_MODEL_PART + PYTORCH_TOWERS_PART + PYTORCH_GRAPH_PART + PYTORCH_SEQUENCE_PART + PYTORCH_GBDT_PART + PYTORCH_MAIN_PART;
 
 
 export const PYTORCH_REQUIREMENTS = `# Value Lab export: what valuelab_train.py needs (tested with the Debian packages python3-torch 1.13, python3-pandas 1.5, python3-numpy 1.24)

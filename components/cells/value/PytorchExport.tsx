@@ -1,17 +1,15 @@
 'use client';
-import { pytorchExport, pytorchExportProblems } from '@/lib/export/pytorch';
+import { pytorchExport } from '@/lib/export/pytorch';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
 import { downloadText } from '../../ui/download';
 
 /**
  * Scale-out: a standalone PyTorch script that reproduces this run on the same CSV (and runs under
- * torchrun with DistributedDataParallel), with its requirements. Settings it cannot reproduce yet are
- * named instead of exported wrongly.
+ * torchrun with DistributedDataParallel; GBDT grows its trees in one process), with its requirements.
  */
 export function PytorchExport({ run }: { run: RunView }) {
   const weights = useAppStore((s) => s.weights);
-  const problems = pytorchExportProblems(run.spec, run.config);
   const save = () => {
     const { script, requirements } = pytorchExport({ spec: run.spec, config: run.config, weights, source: run.table.source });
     downloadText('valuelab_train.py', script, 'text/x-python');
@@ -19,18 +17,13 @@ export function PytorchExport({ run }: { run: RunView }) {
   };
   return (
     <div className="row" data-testid="pytorch-export">
-      <button className="secondary" onClick={save} disabled={problems.length > 0}>
+      <button className="secondary" onClick={save}>
         Export to PyTorch (script + requirements)
       </button>
-      {problems.length > 0 ? (
-        <span className="muted" role="note">
-          Not exportable yet: {problems.join('; ')}.
-        </span>
-      ) : (
-        <span className="muted">
-          Run it with <code>python3 valuelab_train.py {run.table.source}</code>, or <code>torchrun --nproc_per_node=N</code> for several processes.
-        </span>
-      )}
+      <span className="muted">
+        Run it with <code>python3 valuelab_train.py {run.table.source}</code>
+        {run.config.modelKind === 'gbdt' ? ' (the trees grow in one process).' : <>, or <code>torchrun --nproc_per_node=N</code> for several processes.</>}
+      </span>
     </div>
   );
 }
