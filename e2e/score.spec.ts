@@ -53,3 +53,32 @@ test('score a file: the trained model applied to a file with the same columns, d
   await cell.getByLabel('File to score').setInputFiles(join(__dirname, '../public/data/kuairand_feedback.tsv'));
   expect(readFileSync(await (await again).path(), 'utf8').trimEnd().split('\n')).toEqual(lines);
 });
+
+test('a GBDT run scores a file too, and its archive carries the trees', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Model', { exact: true }).selectOption('gbdt');
+  await page.getByLabel('Trees (n_estimators)').fill('20');
+  await page.getByLabel('Share of rows used').fill('0.2');
+  await trainToEnd(page);
+  const cell = page.getByTestId('score-cell');
+  await expect(cell.getByTestId('score-model')).toContainText('(gbdt)');
+  // The first 2,000 rows of the sample, as another file with the same columns.
+  const sample = readFileSync(join(__dirname, '../public/data/kuairand_feedback.tsv'), 'utf8').trimEnd().split('\n');
+  const file = { name: 'head.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(sample.slice(0, 2001).join('\n') + '\n') };
+  const download = page.waitForEvent('download');
+  await cell.getByLabel('File to score').setInputFiles(file);
+  const lines = readFileSync(await (await download).path(), 'utf8').trimEnd().split('\n');
+  await expect(cell.getByTestId('score-outcome')).toContainText('Scored 2,000 rows');
+  const header = lines[0].split(',');
+  const ps = lines.slice(1).map((l) => Number(l.split(',')[header.indexOf('p_is_click')]));
+  expect(ps.filter((p) => !(p > 0 && p < 1))).toEqual([]);
+  expect(new Set(ps).size).toBeGreaterThan(10); // trees, not one constant
+
+  const archiveDownload = page.waitForEvent('download');
+  await cell.getByRole('button', { name: 'Download model archive' }).click();
+  await cell.getByLabel('Load a model archive').setInputFiles(await (await archiveDownload).path());
+  await expect(cell.getByTestId('score-model')).toContainText('gbdt trained on');
+  const again = page.waitForEvent('download');
+  await cell.getByLabel('File to score').setInputFiles(file);
+  expect(readFileSync(await (await again).path(), 'utf8').trimEnd().split('\n')).toEqual(lines);
+});
