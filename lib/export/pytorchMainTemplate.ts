@@ -73,7 +73,8 @@ def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, r
     if retrieval:
         log_q = torch.zeros(len(df), len(tasks))
         log_q[torch.from_numpy(train)] = torch.from_numpy(item_log_q(df, spec["itemColumn"], train, labels, weights))
-    net = nn.parallel.DistributedDataParallel(model) if distributed else model
+    # Retrieval trains the towers only: the heads' biases get no gradient, which DDP must be told.
+    net = nn.parallel.DistributedDataParallel(model, find_unused_parameters=retrieval) if distributed else model
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg["learningRate"])
     loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
     shard = train[rank::world]
@@ -91,18 +92,23 @@ def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, r
                 group["lr"] = learning_rate_at(step, total_steps, cfg["learningRate"], cfg["warmupSteps"], cfg["decay"])
             rows = torch.from_numpy(order[start : start + cfg["batchSize"]])
             mask = w[rows]
-            if retrieval:
-                query, item = net(*(x[rows] for x in inputs), towers=True)
-                per_head = in_batch_softmax_loss(query, item, y[rows] * (mask > 0), log_q[rows])
-            else:
-                ce = linked_cross_entropy(net(*(x[rows] for x in inputs)), y[rows], chain)
-                per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
-            loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
+            flat = None
             if ranked is not None and len(lists):
                 at = (step * per_step) % len(lists)
                 chosen = lists[at : at + per_step]
                 flat = torch.from_numpy(rank_rows[chosen.reshape(-1)])
-                scores = net(*(x[flat] for x in inputs))[:, ranked].reshape(chosen.shape)
+            if retrieval:
+                query, item = net(*(x[rows] for x in inputs), towers=True)
+                per_head = in_batch_softmax_loss(query, item, y[rows] * (mask > 0), log_q[rows])
+            else:
+                # The batch and the ranking lists in one forward pass: DDP syncs gradients once per forward.
+                both = rows if flat is None else torch.cat([rows, flat])
+                out = net(*(x[both] for x in inputs))
+                ce = linked_cross_entropy(out[: len(rows)], y[rows], chain)
+                per_head = (ce * mask).sum(0) / mask.sum(0).clamp(min=1e-6)
+            loss = (per_head * loss_weight).sum() + cfg["l2"] * sum((p * p).sum() for p in model.penalised())
+            if flat is not None:
+                scores = out[len(rows) :, ranked].reshape(chosen.shape)
                 loss = loss + loss_weight[ranked] * ranking_loss(scores, y[flat, ranked].reshape(chosen.shape), lists_valid[at : at + per_step], spec["formulation"]["loss"])
             optimizer.zero_grad()
             loss.backward()
