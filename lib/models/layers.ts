@@ -109,9 +109,9 @@ export function embedInputs(table: tf.Tensor | null, shape: ModelShape, x: Model
   const all = selectAll(shape);
   if (selection.dense.length > 0) parts.push(selection.dense.length === shape.denseDim ? x.dense : tf.gather(x.dense, selection.dense, 1));
   if (table && selection.ids.length > 0) {
-    const d = table.shape[1] as number;
     const ids = selection.ids.length === all.ids.length ? x.ids : tf.gather(x.ids, selection.ids, 1);
-    parts.push(tf.reshape(tf.gather(table, tf.reshape(ids, [-1])), [batch, selection.ids.length * d])); // [B, C·d]
+    // Each id its own segment of one position: the [B, C·d] lookup, fused on cpu and wasm (lib/models/pooledLookup.ts).
+    parts.push(pooledLookup(table, ids, null, selection.ids.map(() => 1))); // [B, C·d]
   }
   if (table && selection.bags.length > 0) {
     const d = table.shape[1] as number;
@@ -143,6 +143,8 @@ export function assembleModel(
     parameterCount: countParameters(variables),
     logits: (x) => tf.tidy(() => forward(x)),
     penalty: () => l2Penalty(penalised, shape.l2),
+    penalised,
+    l2: shape.l2,
     dispose: () => [...variables, ...constants].forEach((t) => t.dispose()),
     ...extras,
   };

@@ -30,13 +30,15 @@ export function buildLinearPart(shape: ModelShape, withBias: boolean): { variabl
     variables: bias ? [...weights, bias] : weights,
     logits: ({ dense: x, ids, bagIds, bagWeights, crossIds }) => {
       const batch = x.shape[0];
-      let out: tf.Tensor2D = bias ? tf.add(tf.zeros([batch, T]), bias) : tf.zeros([batch, T]);
-      if (dense) out = tf.add(out, tf.matMul(x, dense));
-      if (table && shape.idDim > 0) out = tf.add(out, pooledLookup(table, ids, null, [shape.idDim]));
-      if (crosses) out = tf.add(out, pooledLookup(crosses, crossIds, null, [shape.crossDim]));
+      const parts: tf.Tensor2D[] = [];
+      if (dense) parts.push(tf.matMul(x, dense));
+      if (table && shape.idDim > 0) parts.push(pooledLookup(table, ids, null, [shape.idDim]));
+      if (crosses) parts.push(pooledLookup(crosses, crossIds, null, [shape.crossDim]));
       // Each bag contributes the mean weight of its ids: positions carry 1/length (0 for padding).
-      if (table && shape.bagDim > 0) out = tf.add(out, pooledLookup(table, bagIds, bagWeights, [shape.bagDim]));
-      return out;
+      if (table && shape.bagDim > 0) parts.push(pooledLookup(table, bagIds, bagWeights, [shape.bagDim]));
+      if (parts.length === 0) parts.push(tf.zeros([batch, T]));
+      const sum = parts.reduce((a, b) => tf.add(a, b));
+      return bias ? tf.add(sum, bias) : sum;
     },
   };
 }

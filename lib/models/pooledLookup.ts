@@ -21,9 +21,19 @@ export interface PooledLookupAttrs {
 export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Tensor2D | null, segments: number[]): tf.Tensor2D {
   const [batch, positions] = ids.shape;
   const d = table.shape[1] as number;
-  const w = weights ?? tf.onesLike(ids).toFloat();
   if (tf.getKernel(POOLED_LOOKUP, tf.getBackend())) {
     const attrs: PooledLookupAttrs = { segments, vocabulary: table.shape[0] };
+    if (!weights) {
+      // Every weight 1 (a linear model's ids): no weights tensor to make, pass or differentiate.
+      const unweighted = tf.customGrad(((t: tf.Tensor, i: tf.Tensor, save: tf.GradSaveFunc) => {
+        save([i]);
+        return {
+          value: tf.engine().runKernel(POOLED_LOOKUP, { table: t, ids: i }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor,
+          gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.engine().runKernel(POOLED_LOOKUP_GRAD, { dy, ids: saved[0] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor, tf.zerosLike(saved[0])],
+        };
+      }) as unknown as Parameters<typeof tf.customGrad>[0]);
+      return unweighted(table, ids) as tf.Tensor2D;
+    }
     const fused = tf.customGrad(((t: tf.Tensor, i: tf.Tensor, wt: tf.Tensor, save: tf.GradSaveFunc) => {
       save([i, wt]);
       return {
@@ -31,8 +41,9 @@ export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Ten
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.engine().runKernel(POOLED_LOOKUP_GRAD, { dy, ids: saved[0], weights: saved[1] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor, tf.zerosLike(saved[0]), tf.zerosLike(saved[1])],
       };
     }) as unknown as Parameters<typeof tf.customGrad>[0]);
-    return fused(table, ids, w) as tf.Tensor2D;
+    return fused(table, ids, weights) as tf.Tensor2D;
   }
+  const w = weights ?? tf.onesLike(ids).toFloat();
   const looked = tf.reshape(tf.gather(table, tf.reshape(ids, [-1])), [batch, positions, d]);
   const weighted = tf.mul(looked, tf.expandDims(w, 2));
   if (segments.length === 1) return tf.sum(weighted, 1) as tf.Tensor2D;
@@ -45,8 +56,8 @@ export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Ten
   return tf.concat(parts, 1);
 }
 
-/** The forward kernel's arithmetic on host arrays. */
-export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array, batch: number, segments: number[]): Float32Array {
+/** The forward kernel's arithmetic on host arrays (weights null: every weight 1). */
+export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[]): Float32Array {
   const positions = ids.length / Math.max(1, batch);
   const width = segments.length * d;
   const out = new Float32Array(batch * width);
@@ -56,7 +67,7 @@ export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Ar
     for (let k = 0; k < segments.length; k++) {
       const o = b * width + k * d;
       for (let e = 0; e < segments[k]; e++, p++) {
-        const w = weights[p];
+        const w = weights ? weights[p] : 1;
         if (w === 0) continue; // padding
         if (!(ids[p] >= 0 && ids[p] < vocabulary)) throw new Error(`pooledLookup: the id ${ids[p]} is not in [0, ${vocabulary - 1}]`);
         const row = ids[p] * d;
@@ -68,7 +79,7 @@ export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Ar
 }
 
 /** The gradient kernel's arithmetic: dTable[ids[b, p]] += w[b, p] · dy[b, segment of p]. */
-export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Array, weights: Float32Array, batch: number, segments: number[], vocabulary: number): Float32Array {
+export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[], vocabulary: number): Float32Array {
   const positions = ids.length / Math.max(1, batch);
   const width = segments.length * d;
   const grad = new Float32Array(vocabulary * d);
@@ -77,7 +88,7 @@ export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Arra
     for (let k = 0; k < segments.length; k++) {
       const o = b * width + k * d;
       for (let e = 0; e < segments[k]; e++, p++) {
-        const w = weights[p];
+        const w = weights ? weights[p] : 1;
         if (w === 0) continue;
         const row = ids[p];
         if (row < 0 || row >= vocabulary) continue; // as the gather gradient drops out-of-range ids

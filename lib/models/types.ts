@@ -69,8 +69,11 @@ export interface MultiHeadModel {
   parameterCount: number;
   /** Logits for every head: [batch, tasks]. */
   logits(inputs: ModelInputs): tf.Tensor2D;
-  /** Regularisation term added to the training loss. */
+  /** Regularisation term added to the training loss: l2 · Σ w² over `penalised`. */
   penalty(): tf.Scalar;
+  /** The variables the L2 term covers and its weight (an optimiser may fold the term into its update). */
+  penalised: tf.Variable[];
+  l2: number;
   /** MMoE: gate weights [batch, tasks, experts] (softmax over experts). */
   gates?(inputs: ModelInputs): tf.Tensor3D;
   /** Two-tower: per-task query and item embeddings [batch, tasks, d]; a head's logit is their dot product plus its bias. */

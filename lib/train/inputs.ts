@@ -31,7 +31,8 @@ export function inputsOf(v: EncodedRows, start = 0, size = v.rows): ModelInputs 
 /** The rows `index` of every input. */
 export function gatherInputs(all: ModelInputs, index: tf.Tensor1D): ModelInputs {
   const out = {} as Record<keyof ModelInputs, tf.Tensor2D>;
-  for (const f of FIELDS) out[f.key] = tf.gather(all[f.key], index);
+  // An input the model does not have (width 0) needs no kernel: an empty tensor of the batch's rows.
+  for (const f of FIELDS) out[f.key] = all[f.key].shape[1] === 0 ? tf.zeros([index.shape[0], 0], all[f.key].dtype) : tf.gather(all[f.key], index);
   return out;
 }
 

@@ -10,6 +10,19 @@ import { FUSED_ADAM, type FusedAdamAttrs } from './kernels/adam';
 export class FusedAdam extends tf.AdamOptimizer {
   private moments: { m: tf.Variable; v: tf.Variable }[] = [];
   private fusedSteps = 0;
+  private l2ByName = new Map<string, number>();
+
+  /**
+   * Fold a model's L2 term into the update (each penalised variable's gradient gets 2·l2·x inside the
+   * Adam kernel) when the fused kernel runs: the same optimisation as adding l2·Σx² to the loss, without
+   * the dozen kernels per step its forward and gradient take. Returns whether the caller should leave
+   * the term out of its loss.
+   */
+  foldL2(variables: tf.Variable[], l2: number): boolean {
+    if (!tf.getKernel(FUSED_ADAM, tf.getBackend())) return false;
+    variables.forEach((v) => this.l2ByName.set(v.name, l2));
+    return true;
+  }
 
   constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999) {
     super(learningRate, beta1, beta2);
@@ -20,7 +33,7 @@ export class FusedAdam extends tf.AdamOptimizer {
     const named: { name: string; tensor: tf.Tensor | null }[] = Array.isArray(variableGradients) ? variableGradients : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
     const self = this as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
     this.fusedSteps++;
-    const attrs: FusedAdamAttrs = {
+    const base: Omit<FusedAdamAttrs, 'l2'> = {
       learningRate: self.learningRate,
       beta1: self.beta1,
       beta2: self.beta2,
@@ -34,6 +47,7 @@ export class FusedAdam extends tf.AdamOptimizer {
         this.moments[i] ??= { m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) };
         if (g == null) return;
         const { m, v } = this.moments[i];
+        const attrs: FusedAdamAttrs = { ...base, l2: this.l2ByName.get(name) ?? 0 };
         const [nx, nm, nv] = tf.engine().runKernel(FUSED_ADAM, { x, g, m, v }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
         x.assign(nx);
         m.assign(nm);

@@ -3,6 +3,7 @@ import type { RankingLoss } from '../formulate/spec';
 import type { MultiHeadModel } from '../models/types';
 import { disposeInputs, gatherInputs, type DeviceInputs } from './inputs';
 import { linkedCrossEntropy } from './link';
+import { maskedLoss } from './maskedLoss';
 import { buildLists, LIST_SIZE } from './lists';
 import type { PreparedData } from './prepare';
 import { rankingLoss } from './rankingLoss';
@@ -20,6 +21,8 @@ export interface StepConstants {
   chain: tf.Tensor2D | null;
   /** Two-tower retrieval: in-batch softmax replaces the pointwise loss of every head. */
   retrieval: boolean;
+  /** The optimiser applies the model's L2 term itself (FusedAdam.foldL2): leave it out of the loss. */
+  penaltyFolded?: boolean;
 }
 
 /** One batch of ranking lists: train positions [G·L] and validity [G, L]. */
@@ -42,16 +45,14 @@ export function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: D
       if (c.retrieval && model.towers && all.logQ) {
         const perTask = inBatchSoftmaxLoss(model.towers.query(x), model.towers.item(x), tf.mul(y, tf.cast(tf.greater(mask, 0), 'float32')) as tf.Tensor2D, batch.logQ as tf.Tensor2D);
         report = tf.keep(tf.stack([perTask, perTask]));
-        return tf.add(tf.sum(tf.mul(perTask, c.lossWeight)), model.penalty()) as tf.Scalar;
+        return withPenalty(tf.sum(tf.mul(perTask, c.lossWeight)), model, c) as tf.Scalar;
       }
       const logits = model.logits(x); // [B, T]
-      const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask); // [T]
-      // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
-      const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
-      const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
-      let total: tf.Tensor = tf.add(tf.sum(tf.mul(perHead, c.lossWeight)), model.penalty());
-      let trainReport = maskedMean(calibratedLoss, weights);
-      let sampledReport = perHead;
+      const loss = c.chain ? linkedLoss(logits, y, mask, c) : maskedLoss(logits, y, mask, c); // [T] each
+      const perHead = loss.perHead;
+      let total: tf.Tensor = withPenalty(tf.sum(tf.mul(perHead, c.lossWeight)), model, c);
+      let trainReport: tf.Tensor = loss.report;
+      let sampledReport: tf.Tensor = perHead;
       if (ranking) {
         const rankLoss = rankedListLoss(model, all, ranking);
         total = tf.add(total, tf.mul(rankLoss, tf.gather(c.lossWeight, [ranking.task])));
@@ -71,6 +72,19 @@ export function trainStep(model: MultiHeadModel, optimizer: tf.Optimizer, all: D
     ranking?.valid.dispose();
   }
   return report as unknown as tf.Tensor;
+}
+
+function withPenalty(loss: tf.Tensor, model: MultiHeadModel, c: StepConstants): tf.Tensor {
+  return c.penaltyFolded ? loss : tf.add(loss, model.penalty());
+}
+
+/** A funnel's loss and report: cross-entropy of the linked (joint) probabilities (lib/train/link.ts). */
+function linkedLoss(logits: tf.Tensor2D, y: tf.Tensor2D, mask: tf.Tensor2D, c: StepConstants): { perHead: tf.Tensor1D; report: tf.Tensor1D } {
+  const perHead = maskedMean(linkedCrossEntropy(logits, y, c.chain), mask);
+  // Funnel steps are never sampled (the spec forbids it), so ln(w/k) = 0 for them.
+  const calibratedLoss = linkedCrossEntropy(tf.add(logits, c.logKeep), y, c.chain);
+  const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight))); // k·(1/k) for positives, 1·(1/w) for negatives
+  return { perHead, report: maskedMean(calibratedLoss, weights) };
 }
 
 /** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */

@@ -129,6 +129,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     lossWeight: tf.tensor1d(data.tasks.map((task) => taskLossWeight(config, task))), // [T]
     chain: data.link.chainMatrix ? tf.tensor2d(data.link.chainMatrix) : null, // [T, T]
     retrieval,
+    penaltyFolded: optimizer.foldL2(model.penalised, model.l2),
   };
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;

@@ -12,9 +12,14 @@ export interface FusedAdamAttrs {
   /** 1 − β₁ᵗ and 1 − β₂ᵗ: the bias corrections of this step. */
   correction1: number;
   correction2: number;
+  /** An L2 term l2 · Σ x² folded into the update: the gradient gets 2 · l2 · x (0 for none). */
+  l2: number;
 }
 
-/** m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·(m/c₁)/(√(v/c₂) + ε): tfjs' AdamOptimizer, element by element. */
+/**
+ * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·(m/c₁)/(√(v/c₂) + ε): tfjs' AdamOptimizer, element by
+ * element, with g = ∂loss/∂x + 2·l2·x when an L2 term is folded in.
+ */
 export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, a: FusedAdamAttrs): [Float32Array, Float32Array, Float32Array] {
   const n = x.length;
   const nx = new Float32Array(n);
@@ -22,8 +27,9 @@ export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v:
   const nv = new Float32Array(n);
   const b1 = a.beta1;
   const b2 = a.beta2;
+  const decay = 2 * (a.l2 ?? 0);
   for (let i = 0; i < n; i++) {
-    const gi = g[i];
+    const gi = g[i] + decay * x[i];
     const mi = b1 * m[i] + (1 - b1) * gi;
     const vi = b2 * v[i] + (1 - b2) * gi * gi;
     nm[i] = mi;

@@ -1,6 +1,7 @@
 import { registerFusedAdam } from './adam';
 import { registerFastGather } from './gather';
 import { registerSharedIdentity } from './identity';
+import { registerMaskedLoss } from './maskedLoss';
 import { registerTransposeFreeMatMul } from './matMul';
 import { registerPooledLookup } from './pooledLookup';
 import { registerFastSegmentSum } from './segmentSum';
@@ -15,6 +16,7 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerFastGather(backendName);
   registerPooledLookup(backendName);
   registerFusedAdam(backendName);
+  registerMaskedLoss(backendName);
   if (backendName === 'wasm') {
     registerTransposeFreeMatMul(backendName);
     registerSharedIdentity(backendName);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pooledLookup } from '../../models/pooledLookup';
+import { maskedLoss } from '../maskedLoss';
 import { gatherRows } from './gather';
 import { registerHostKernels } from './index';
 
@@ -46,6 +47,10 @@ describe('host kernels', () => {
     const b = randoms(7 * 5);
     const batch = randoms(2 * 4 * 3);
     // Bags of 3 and 2 positions; a 0 weight is padding.
+    // Three heads over 8 rows: 0/1 labels, a mask with unseen rows (0) and a downsampled head's weights.
+    const labels = Float32Array.from({ length: 24 }, (_, i) => (i % 5 === 0 || i % 7 === 1 ? 1 : 0));
+    const mask = Float32Array.from({ length: 24 }, (_, i) => (i % 4 === 3 ? 0 : i % 3 === 2 ? 2 : 1));
+    const lossConstants = () => ({ logKeep: tf.tensor1d([0, Math.log(0.25), Math.log(0.5)]), posWeight: tf.tensor1d([1, 1, 0.5]), negWeight: tf.tensor1d([1, 4, 4]) });
     const bagWeights = Float32Array.from({ length: 40 }, (_, i) => ((i % 5) < 3 ? (i % 7 === 0 ? 0 : 1 / 3) : 0.5));
     const cases: [string, () => tf.Tensor][] = [
       ['gather axis 0', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d(ids, 'int32'))],
@@ -58,6 +63,11 @@ describe('host kernels', () => {
       ['pooled lookup, two bags with padding', () => pooledLookup(tf.tensor2d(table, [40, 3]), tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), tf.tensor2d(bagWeights, [8, 5]), [3, 2])],
       ['pooled lookup gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooledLookup(t, tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), tf.tensor2d(bagWeights, [8, 5]), [3, 2]), tf.tensor2d(a.slice(0, 48), [8, 6]))))(tf.tensor2d(table, [40, 3]))],
       ['unweighted pooled lookup gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.square(pooledLookup(t, tf.tensor2d(ids.slice(0, 24), [4, 6], 'int32'), null, [6]))))(tf.tensor2d(table, [40, 3]))],
+      ['masked loss and its report', () => tf.tidy(() => {
+        const { perHead, report } = maskedLoss(tf.tensor2d(a.slice(0, 24).map((v) => v * 4), [8, 3]), tf.tensor2d(labels, [8, 3]), tf.tensor2d(mask, [8, 3]), lossConstants());
+        return tf.concat([perHead, report]);
+      })],
+      ['masked loss gradient', () => tf.grad((l: tf.Tensor) => tf.sum(tf.mul(maskedLoss(l as tf.Tensor2D, tf.tensor2d(labels, [8, 3]), tf.tensor2d(mask, [8, 3]), lossConstants()).perHead, tf.tensor1d([1, 2, 0.5]))))(tf.tensor2d(a.slice(0, 24).map((v) => v * 4), [8, 3]))],
       ['dense layer gradient', () => tf.grad((w: tf.Tensor) => tf.sum(tf.relu(tf.matMul(tf.tensor2d(a, [64, 5]), w as tf.Tensor2D))))(tf.tensor2d(b, [5, 7]))],
     ];
     const expected: number[][] = [];
@@ -106,6 +116,30 @@ describe('FusedAdam', () => {
       expect(tf.memory().numTensors, `${backend}: moments and updates are freed`).toBe(tensorsBefore);
     }
     expect(reference.some((v, i) => Math.abs(v - start[i]) > 0.1)).toBe(true); // the steps moved the weights
+  });
+
+  it('with an L2 term folded into its update, takes the steps tfjs Adam takes on the loss plus that term', async () => {
+    const { FusedAdam } = await import('../optimizer');
+    const target = randoms(30);
+    const start = randoms(30);
+    const l2 = 0.3;
+    const descend = async (backend: 'cpu' | 'wasm', fold: boolean) => {
+      await tf.setBackend(backend);
+      const x = tf.tidy(() => tf.variable(tf.tensor1d(start)));
+      const goal = tf.tensor1d(target);
+      const optimizer = fold ? new FusedAdam(0.05) : tf.train.adam(0.05);
+      const folded = fold && (optimizer as InstanceType<typeof FusedAdam>).foldL2([x], l2);
+      expect(folded).toBe(fold);
+      for (let i = 0; i < 10; i++) optimizer.minimize(() => tf.add(tf.sum(tf.square(tf.sub(x, goal))), folded ? 0 : tf.mul(l2, tf.sum(tf.square(x)))) as tf.Scalar);
+      const values = Array.from(await x.data());
+      optimizer.dispose();
+      tf.dispose([x, goal]);
+      return values;
+    };
+    const reference = await descend('cpu', false);
+    registerHostKernels('wasm');
+    const got = await descend('wasm', true);
+    got.forEach((v, i) => expect(v, `[${i}]`).toBeCloseTo(reference[i], 5));
   });
 });
 

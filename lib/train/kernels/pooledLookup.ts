@@ -16,11 +16,11 @@ export function registerPooledLookup(backendName: 'cpu' | 'wasm'): void {
     kernelName: POOLED_LOOKUP,
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { table, ids, weights } = inputs as { table: tf.TensorInfo; ids: tf.TensorInfo; weights: tf.TensorInfo };
+      const { table, ids, weights } = inputs as { table: tf.TensorInfo; ids: tf.TensorInfo; weights?: tf.TensorInfo };
       const { segments } = attrs as unknown as PooledLookupAttrs;
       const d = table.shape[1];
       const batch = ids.shape[0];
-      const values = pooledLookupForward(hostFloats(backend, table), d, hostBits(backend, ids), hostFloats(backend, weights), batch, segments);
+      const values = pooledLookupForward(hostFloats(backend, table), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, batch, segments);
       return makeOutput(backendName, backend, [batch, segments.length * d], 'float32', values);
     },
   });
@@ -28,10 +28,10 @@ export function registerPooledLookup(backendName: 'cpu' | 'wasm'): void {
     kernelName: POOLED_LOOKUP_GRAD,
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { dy, ids, weights } = inputs as { dy: tf.TensorInfo; ids: tf.TensorInfo; weights: tf.TensorInfo };
+      const { dy, ids, weights } = inputs as { dy: tf.TensorInfo; ids: tf.TensorInfo; weights?: tf.TensorInfo };
       const { segments, vocabulary } = attrs as unknown as PooledLookupAttrs;
       const d = dy.shape[1] / Math.max(1, segments.length);
-      const values = pooledLookupBackward(hostFloats(backend, dy), d, hostBits(backend, ids), hostFloats(backend, weights), ids.shape[0], segments, vocabulary);
+      const values = pooledLookupBackward(hostFloats(backend, dy), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, ids.shape[0], segments, vocabulary);
       return makeOutput(backendName, backend, [vocabulary, d], 'float32', values);
     },
   });
