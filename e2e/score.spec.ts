@@ -1,14 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Download } from '@playwright/test';
 import { openWithSample, trainToEnd } from './helpers';
 
-test('score a file: the trained model applied to a file with the same columns, downloaded with p per action and the value score', async ({ page }) => {
+test('export to PyTorch, and score a file: the trained model applied to a file with the same columns, downloaded with p per action and the value score', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByLabel('Share of rows used').fill('0.05');
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
+  // The scale-out export: the script and its requirements download, with this run's settings inside.
+  const downloads: Download[] = [];
+  const collect = (d: Download) => downloads.push(d);
+  page.on('download', collect);
+  await page.getByRole('button', { name: 'Export to PyTorch (script + requirements)' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  page.off('download', collect);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['requirements.txt', 'valuelab_train.py']);
+  const python = readFileSync(await downloads.find((d) => d.suggestedFilename() === 'valuelab_train.py')!.path(), 'utf8');
+  expect(python).toContain('"modelKind": "logistic-regression"');
+  expect(python).toContain('class Model(nn.Module)');
   const cell = page.getByTestId('score-cell');
 
   // A file that lacks a feature column is refused with the fix; nothing is downloaded.

@@ -1,5 +1,4 @@
 'use client';
-import { pytorchExport } from '@/lib/export/pytorch';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
 import { downloadText } from '../../ui/download';
@@ -10,7 +9,9 @@ import { downloadText } from '../../ui/download';
  */
 export function PytorchExport({ run }: { run: RunView }) {
   const weights = useAppStore((s) => s.weights);
-  const save = () => {
+  const save = async () => {
+    // Loaded on demand: the script's Python templates stay out of the first page.
+    const { pytorchExport } = await import('@/lib/export/pytorch');
     const { script, requirements } = pytorchExport({ spec: run.spec, config: run.config, weights, source: run.table.source });
     downloadText('valuelab_train.py', script, 'text/x-python');
     downloadText('requirements.txt', requirements, 'text/plain');
