@@ -57,10 +57,10 @@ export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Ten
 }
 
 /** The forward kernel's arithmetic on host arrays (weights null: every weight 1). */
-export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[]): Float32Array {
+export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[], out: Float32Array = new Float32Array(batch * segments.length * d)): Float32Array {
   const positions = ids.length / Math.max(1, batch);
   const width = segments.length * d;
-  const out = new Float32Array(batch * width);
+  out.fill(0);
   const vocabulary = table.length / d;
   for (let b = 0; b < batch; b++) {
     let p = b * positions;
@@ -79,10 +79,10 @@ export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Ar
 }
 
 /** The gradient kernel's arithmetic: dTable[ids[b, p]] += w[b, p] · dy[b, segment of p]. */
-export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[], vocabulary: number): Float32Array {
+export function pooledLookupBackward(dy: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[], vocabulary: number, grad: Float32Array = new Float32Array(vocabulary * d)): Float32Array {
   const positions = ids.length / Math.max(1, batch);
   const width = segments.length * d;
-  const grad = new Float32Array(vocabulary * d);
+  grad.fill(0);
   for (let b = 0; b < batch; b++) {
     let p = b * positions;
     for (let k = 0; k < segments.length; k++) {

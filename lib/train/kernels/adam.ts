@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { hostFloats, makeOutput } from './host';
+import { fillOutputs, hostFloats } from './host';
 
 /** One Adam update of a variable in one kernel (lib/train/optimizer.ts), for cpu and wasm. */
 export const FUSED_ADAM = 'ValueLabAdam';
@@ -20,11 +20,8 @@ export interface FusedAdamAttrs {
  * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − lr·(m/c₁)/(√(v/c₂) + ε): tfjs' AdamOptimizer, element by
  * element, with g = ∂loss/∂x + 2·l2·x when an L2 term is folded in.
  */
-export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, a: FusedAdamAttrs): [Float32Array, Float32Array, Float32Array] {
+export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, a: FusedAdamAttrs, nx: Float32Array, nm: Float32Array, nv: Float32Array): void {
   const n = x.length;
-  const nx = new Float32Array(n);
-  const nm = new Float32Array(n);
-  const nv = new Float32Array(n);
   // Every constant in a local: property loads inside the loop made it three times slower.
   const b1 = a.beta1;
   const b2 = a.beta2;
@@ -43,7 +40,6 @@ export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v:
     nv[i] = vi;
     nx[i] = xi - (step * mi) / (Math.sqrt(vi * unbias) + epsilon);
   }
-  return [nx, nm, nv];
 }
 
 const registered = new Set<string>();
@@ -56,8 +52,10 @@ export function registerFusedAdam(backendName: 'cpu' | 'wasm'): void {
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { x, g, m, v } = inputs as Record<'x' | 'g' | 'm' | 'v', tf.TensorInfo>;
-      const out = adamUpdate(hostFloats(backend, x), hostFloats(backend, g), hostFloats(backend, m), hostFloats(backend, v), attrs as unknown as FusedAdamAttrs);
-      return out.map((values) => makeOutput(backendName, backend, x.shape, 'float32', values));
+      const shape = { shape: x.shape, dtype: 'float32' as const };
+      return fillOutputs(backendName, backend, [shape, shape, shape], ([nx, nm, nv]) =>
+        adamUpdate(hostFloats(backend, x), hostFloats(backend, g), hostFloats(backend, m), hostFloats(backend, v), attrs as unknown as FusedAdamAttrs, nx as Float32Array, nm as Float32Array, nv as Float32Array),
+      );
     },
   });
 }

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { hostBits, makeOutput, overrideKernel, type HostBackendLike } from './host';
+import { fillOutputs, hostBits, overrideKernel, type HostBackendLike } from './host';
 
 /**
  * out[o, i, k] = x[o, indices[i], k]: rows of x picked along one axis. Works on the 32-bit patterns
  * (floats viewed as int32), so one monomorphic loop serves both dtypes. Throws on an index outside
  * [0, size) as tfjs' own kernels do.
  */
-export function gatherRows(x: Int32Array, indices: Int32Array, outer: number, size: number, inner: number): Int32Array {
+export function gatherRows(x: Int32Array, indices: Int32Array, outer: number, size: number, inner: number, out: Int32Array = new Int32Array(outer * indices.length * inner)): Int32Array {
   const n = indices.length;
-  const out = new Int32Array(outer * n * inner);
   for (let o = 0; o < outer; o++) {
     const base = o * size * inner;
     const outBase = o * n * inner;
@@ -44,10 +43,11 @@ export function registerFastGather(backendName: 'wasm' | 'cpu'): void {
     const host = backend as unknown as HostBackendLike;
     const ids = host.readSync(indices.dataId);
     const rows = ids instanceof Int32Array ? ids : Int32Array.from(ids);
-    const bits = gatherRows(hostBits(backend, x), rows, outer, size, inner);
-    const values = x.dtype === 'int32' ? bits : new Float32Array(bits.buffer);
     const shape = [...x.shape.slice(0, a), ...indices.shape, ...x.shape.slice(a + 1)];
-    return makeOutput(backendName, backend, shape, x.dtype, values);
+    const [out] = fillOutputs(backendName, backend, [{ shape, dtype: x.dtype as 'float32' | 'int32' }], ([values]) => {
+      gatherRows(hostBits(backend, x), rows, outer, size, inner, new Int32Array(values.buffer, values.byteOffset, values.length));
+    });
+    return out;
   });
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { POOLED_LOOKUP, POOLED_LOOKUP_GRAD, pooledLookupBackward, pooledLookupForward, type PooledLookupAttrs } from '../../models/pooledLookup';
-import { hostBits, hostFloats, makeOutput } from './host';
+import { fillOutputs, hostBits, hostFloats } from './host';
 
 const registered = new Set<string>();
 
@@ -20,8 +20,9 @@ export function registerPooledLookup(backendName: 'cpu' | 'wasm'): void {
       const { segments } = attrs as unknown as PooledLookupAttrs;
       const d = table.shape[1];
       const batch = ids.shape[0];
-      const values = pooledLookupForward(hostFloats(backend, table), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, batch, segments);
-      return makeOutput(backendName, backend, [batch, segments.length * d], 'float32', values);
+      return fillOutputs(backendName, backend, [{ shape: [batch, segments.length * d], dtype: 'float32' }], ([out]) => {
+        pooledLookupForward(hostFloats(backend, table), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, batch, segments, out as Float32Array);
+      })[0];
     },
   });
   tf.registerKernel({
@@ -31,8 +32,9 @@ export function registerPooledLookup(backendName: 'cpu' | 'wasm'): void {
       const { dy, ids, weights } = inputs as { dy: tf.TensorInfo; ids: tf.TensorInfo; weights?: tf.TensorInfo };
       const { segments, vocabulary } = attrs as unknown as PooledLookupAttrs;
       const d = dy.shape[1] / Math.max(1, segments.length);
-      const values = pooledLookupBackward(hostFloats(backend, dy), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, ids.shape[0], segments, vocabulary);
-      return makeOutput(backendName, backend, [vocabulary, d], 'float32', values);
+      return fillOutputs(backendName, backend, [{ shape: [vocabulary, d], dtype: 'float32' }], ([grad]) => {
+        pooledLookupBackward(hostFloats(backend, dy), d, hostBits(backend, ids), weights ? hostFloats(backend, weights) : null, ids.shape[0], segments, vocabulary, grad as Float32Array);
+      })[0];
     },
   });
 }
