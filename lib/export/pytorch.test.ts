@@ -24,6 +24,19 @@ function toCsv(table: Table): string {
 /** The first Python with torch, pandas and numpy: $PYTHON, Debian's (python3-torch), or python3 on the PATH. */
 const python = [process.env.PYTHON, '/usr/bin/python3', 'python3'].find((p) => p && spawnSync(p, ['-c', 'import torch, pandas, numpy'], { encoding: 'utf8' }).status === 0);
 const hasTorch = python !== undefined;
+
+/**
+ * Run the exported script in `dir` on data.csv, writing metrics.json. Asynchronously: a synchronous spawn
+ * blocks the test worker's event loop for the whole run (up to half a minute), and vitest then reports a
+ * timed-out call to its main process as an unhandled error.
+ */
+function runScript(dir: string, env: Record<string, string>, ...extra: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(python!, ['valuelab_train.py', 'data.csv', '--metrics', 'metrics.json', ...extra], { cwd: dir, env: { ...process.env, ...env } });
+  let stderr = '';
+  child.stdout.resume();
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
 const quiet = { onLoss: () => {}, onEvaluation: () => {}, onProgress: () => {}, shouldStop: () => false };
 // Random split, a downsampled head (recalibrated in both), a timestamp feature: what the script must reproduce.
 const spec: ProblemSpec = {
@@ -54,9 +67,9 @@ describe('PyTorch export', () => {
     writeFileSync(join(dir, 'data.csv'), toCsv(table));
     const { script } = pytorchExport({ spec: runSpec, config, weights: { click: 1, buy: 10 }, source: 'data.csv' });
     writeFileSync(join(dir, 'valuelab_train.py'), script);
-    const run = spawnSync(python!, ['valuelab_train.py', 'data.csv', '--metrics', 'metrics.json', '--out', 'scored.csv'], { cwd: dir, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '2' } });
+    const run = await runScript(dir, { OMP_NUM_THREADS: '2' }, '--out', 'scored.csv');
     expect(run.stderr).not.toMatch(/Traceback/);
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
     // The seeded split and sampling are ported bit for bit: the very same rows.
     expect(metrics.trainRows).toBe(data.train.rows);
@@ -170,12 +183,7 @@ describe('PyTorch export', () => {
     // The two processes torchrun would start, started here: Debian's torch 1.13 launcher fails under
     // Python 3.11 before it starts any ('NoneType' object has no attribute 'get' in its redirects map).
     const port = String(29_500 + Math.floor(Math.random() * 1000));
-    const processes = [0, 1].map((rank) => {
-      const child = spawn(python!, ['valuelab_train.py', 'data.csv', '--metrics', 'metrics.json'], { cwd: dir, env: { ...process.env, OMP_NUM_THREADS: '1', WORLD_SIZE: '2', RANK: String(rank), LOCAL_RANK: String(rank), MASTER_ADDR: '127.0.0.1', MASTER_PORT: port } });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      return new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
-    });
+    const processes = [0, 1].map((rank) => runScript(dir, { OMP_NUM_THREADS: '1', WORLD_SIZE: '2', RANK: String(rank), LOCAL_RANK: String(rank), MASTER_ADDR: '127.0.0.1', MASTER_PORT: port }));
     for (const run of await Promise.all(processes)) {
       expect(run.stderr).not.toMatch(/Traceback/);
       expect(run.code).toBe(0);
