@@ -22,26 +22,21 @@ export function pooledLookup(table: tf.Tensor, ids: tf.Tensor2D, weights: tf.Ten
   const [batch, positions] = ids.shape;
   const d = table.shape[1] as number;
   if (tf.getKernel(POOLED_LOOKUP, tf.getBackend())) {
-    const attrs: PooledLookupAttrs = { segments, vocabulary: table.shape[0] };
-    if (!weights) {
-      // Every weight 1 (a linear model's ids): no weights tensor to make, pass or differentiate.
-      const unweighted = tf.customGrad(((t: tf.Tensor, i: tf.Tensor, save: tf.GradSaveFunc) => {
-        save([i]);
-        return {
-          value: tf.engine().runKernel(POOLED_LOOKUP, { table: t, ids: i }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor,
-          gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.engine().runKernel(POOLED_LOOKUP_GRAD, { dy, ids: saved[0] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor, tf.zerosLike(saved[0])],
-        };
-      }) as unknown as Parameters<typeof tf.customGrad>[0]);
-      return unweighted(table, ids) as tf.Tensor2D;
-    }
-    const fused = tf.customGrad(((t: tf.Tensor, i: tf.Tensor, wt: tf.Tensor, save: tf.GradSaveFunc) => {
-      save([i, wt]);
+    const attrs = { segments, vocabulary: table.shape[0] } satisfies PooledLookupAttrs as unknown as tf.NamedAttrMap;
+    // Without weights (a linear model's ids, every weight 1) there is no weights tensor to make, pass or differentiate.
+    const fused = tf.customGrad(((...args: unknown[]) => {
+      const save = args.pop() as tf.GradSaveFunc;
+      const [t, i, wt] = args as tf.Tensor[];
+      save(wt ? [i, wt] : [i]);
       return {
-        value: tf.engine().runKernel(POOLED_LOOKUP, { table: t, ids: i, weights: wt }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor,
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.engine().runKernel(POOLED_LOOKUP_GRAD, { dy, ids: saved[0], weights: saved[1] }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor, tf.zerosLike(saved[0]), tf.zerosLike(saved[1])],
+        value: tf.engine().runKernel(POOLED_LOOKUP, wt ? { table: t, ids: i, weights: wt } : { table: t, ids: i }, attrs) as tf.Tensor,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+          tf.engine().runKernel(POOLED_LOOKUP_GRAD, saved[1] ? { dy, ids: saved[0], weights: saved[1] } : { dy, ids: saved[0] }, attrs) as tf.Tensor,
+          ...saved.map((x) => tf.zerosLike(x)),
+        ],
       };
     }) as unknown as Parameters<typeof tf.customGrad>[0]);
-    return fused(table, ids, weights) as tf.Tensor2D;
+    return (weights ? fused(table, ids, weights) : fused(table, ids)) as tf.Tensor2D;
   }
   const w = weights ?? tf.onesLike(ids).toFloat();
   const looked = tf.reshape(tf.gather(table, tf.reshape(ids, [-1])), [batch, positions, d]);
