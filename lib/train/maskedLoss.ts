@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { linkedCrossEntropy } from './link';
 
 /** The fused kernels behind maskedLoss, registered for cpu and wasm by lib/train/kernels. */
 export const MASKED_LOSS = 'ValueLabMaskedLoss';
@@ -57,12 +58,9 @@ export function lossReport(logits: Float32Array, y: Float32Array, mask: Float32A
   return Float32Array.from(sum, (s, t) => s / Math.max(weight[t], 1e-6));
 }
 
-function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
+/** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */
+export function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
   return tf.div(tf.sum(tf.mul(values, weights), 0), tf.maximum(tf.sum(weights, 0), 1e-6)) as tf.Tensor1D;
-}
-
-function bceTensor(logits: tf.Tensor, y: tf.Tensor): tf.Tensor {
-  return tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
 }
 
 /**
@@ -74,7 +72,7 @@ function bceTensor(logits: tf.Tensor, y: tf.Tensor): tf.Tensor {
 export function maskedLoss(logits: tf.Tensor2D, y: tf.Tensor2D, mask: tf.Tensor2D, c: { logKeep: tf.Tensor1D; posWeight: tf.Tensor1D; negWeight: tf.Tensor1D }): { perHead: tf.Tensor1D; report: tf.Tensor1D } {
   if (!tf.getKernel(MASKED_LOSS, tf.getBackend())) {
     const weights = tf.mul(mask, tf.add(tf.mul(y, c.posWeight), tf.mul(tf.sub(1, y), c.negWeight)));
-    return { perHead: maskedMean(bceTensor(logits, y), mask), report: maskedMean(bceTensor(tf.add(logits, c.logKeep), y), weights) };
+    return { perHead: maskedMean(linkedCrossEntropy(logits, y, null), mask), report: maskedMean(linkedCrossEntropy(tf.add(logits, c.logKeep), y, null), weights) };
   }
   const fused = tf.customGrad(((l: tf.Tensor, labels: tf.Tensor, m: tf.Tensor, save: tf.GradSaveFunc) => {
     save([l, labels, m]);

@@ -3,7 +3,7 @@ import type { RankingLoss } from '../formulate/spec';
 import type { MultiHeadModel } from '../models/types';
 import { disposeInputs, gatherInputs, type DeviceInputs } from './inputs';
 import { linkedCrossEntropy } from './link';
-import { maskedLoss } from './maskedLoss';
+import { maskedLoss, maskedMean } from './maskedLoss';
 import { buildLists, LIST_SIZE } from './lists';
 import type { PreparedData } from './prepare';
 import { rankingLoss } from './rankingLoss';
@@ -87,10 +87,6 @@ function linkedLoss(logits: tf.Tensor2D, y: tf.Tensor2D, mask: tf.Tensor2D, c: S
   return { perHead, report: maskedMean(calibratedLoss, weights) };
 }
 
-/** Column-wise weighted mean: Σ w·v / max(Σ w, ε), per head. */
-function maskedMean(values: tf.Tensor, weights: tf.Tensor): tf.Tensor1D {
-  return tf.div(tf.sum(tf.mul(values, weights), 0), tf.maximum(tf.sum(weights, 0), 1e-6)) as tf.Tensor1D;
-}
 
 /** The ranking loss of the ranked head over a batch of lists. */
 function rankedListLoss(model: MultiHeadModel, all: DeviceData, r: RankingBatch): tf.Scalar {
