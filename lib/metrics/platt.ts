@@ -40,6 +40,11 @@ export function fitPlatt(scores: ArrayLike<number>, y: ArrayLike<number>, iterat
   return { a, b };
 }
 
+/** The scores a Platt map reads: logits of σ(score) outputs, clamped so 0 and 1 stay finite. */
+export function logitsOf(p: ArrayLike<number>): Float32Array {
+  return Float32Array.from(p, (q) => Math.log(Math.max(q, 1e-12) / Math.max(1 - q, 1e-12)));
+}
+
 export function applyPlatt(map: PlattMap, scores: ArrayLike<number>): Float32Array {
   return Float32Array.from({ length: scores.length }, (_, i) => 1 / (1 + Math.exp(-(map.a * scores[i] + map.b))));
 }

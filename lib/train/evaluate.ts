@@ -1,6 +1,6 @@
 import type { ReliabilityBin } from '../metrics/calibration';
 import { headMetrics } from '../metrics/summary';
-import { crossFitPlatt } from '../metrics/platt';
+import { crossFitPlatt, logitsOf } from '../metrics/platt';
 import { recalibrateAll } from '../sampling/recalibrate';
 import type { TrainConfig } from './config';
 import type { PreparedData } from './prepare';
@@ -42,7 +42,7 @@ export function evaluateTask(task: string, sampledProbs: Float32Array, labels: U
 export function calibrateHead(sampledProbs: Float32Array, labels: Uint8Array, calibrationRate: number, rankingHead: boolean): Float32Array {
   if (!rankingHead) return recalibrateAll(sampledProbs, calibrationRate);
   return crossFitPlatt(
-    Float32Array.from(sampledProbs, (p) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12))),
+    logitsOf(sampledProbs),
     labels,
   );
 }

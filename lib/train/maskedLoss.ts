@@ -11,18 +11,10 @@ function bce(l: number, y: number): number {
   return Math.max(l, 0) - l * y + Math.log1p(Math.exp(-Math.abs(l)));
 }
 
-/** Per head t: Σ_b mask·bce(l, y) / max(Σ_b mask, 1e-6), on row-major [B, T] arrays. */
+/** Per head t: Σ_b mask·bce(l, y) / max(Σ_b mask, 1e-6), on row-major [B, T] arrays: the report's sum without its shift and class weights. */
 export function maskedLossForward(logits: Float32Array, y: Float32Array, mask: Float32Array, T: number): Float32Array {
-  const sum = new Float64Array(T);
-  const weight = new Float64Array(T);
-  for (let i = 0; i < logits.length; i++) {
-    const m = mask[i];
-    if (m === 0) continue;
-    const t = i % T;
-    sum[t] += m * bce(logits[i], y[i]);
-    weight[t] += m;
-  }
-  return Float32Array.from(sum, (s, t) => s / Math.max(weight[t], 1e-6));
+  const ones = new Float32Array(T).fill(1);
+  return lossReport(logits, y, mask, new Float32Array(T), ones, ones);
 }
 
 /** d loss_t / d logit[b, t] = dy_t · mask·(σ(l) − y) / max(Σ_b mask, 1e-6). */

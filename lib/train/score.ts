@@ -10,7 +10,7 @@ import { encodeRows, type EncodedRows } from '../features/encode';
 import { buildHistoryIndex } from '../features/history';
 import { applyDerived } from '../formulate/derived';
 import type { ProblemSpec } from '../formulate/spec';
-import { applyPlatt, fitPlatt } from '../metrics/platt';
+import { applyPlatt, fitPlatt, logitsOf } from '../metrics/platt';
 import { binRows } from '../models/gbdt';
 import { boosterScores } from '../models/trees/booster';
 import { buildModel, type NeuralKind } from '../models/registry';
@@ -36,7 +36,7 @@ export async function scoreTable(m: ScoringModel, file: Table): Promise<Float32A
   const raw = m.trees ? treeProbabilities(m.trees, m, encoded) : await neuralProbabilities(m, encoded);
   return raw.map((p, t) => {
     const platt = m.platt?.[t];
-    return platt ? applyPlatt(platt, logits(p)) : recalibrateAll(p, m.calibrationRates[t]);
+    return platt ? applyPlatt(platt, logitsOf(p)) : recalibrateAll(p, m.calibrationRates[t]);
   });
 }
 
@@ -71,10 +71,6 @@ function treeProbabilities(trees: TreeModel, m: ScoringModel, encoded: EncodedRo
   return trees.boosters.map((b) => Float32Array.from(boosterScores(b, bins, encoded.rows), (s) => 1 / (1 + Math.exp(-s))));
 }
 
-function logits(p: Float32Array): Float32Array {
-  return Float32Array.from(p, (q) => Math.log(Math.max(q, 1e-12) / Math.max(1 - q, 1e-12)));
-}
-
 /**
  * The file with the run's derived actions added where its columns allow. One that cannot be built (its
  * action columns are absent, as they usually are in a file to score) is left out: it only matters if a
@@ -103,7 +99,7 @@ export function scoringModelOf(spec: ProblemSpec, config: TrainConfig, data: Pre
     if (!score) return null;
     const known = data.validationKnown[t];
     const rows = Array.from(known.keys()).filter((i) => known[i]);
-    return fitPlatt(logits(Float32Array.from(rows, (i) => result.raw[t][i])), Uint8Array.from(rows, (i) => data.validationLabels[t][i]));
+    return fitPlatt(logitsOf(Float32Array.from(rows, (i) => result.raw[t][i])), Uint8Array.from(rows, (i) => data.validationLabels[t][i]));
   });
   return {
     kind: config.modelKind,
