@@ -70,6 +70,7 @@ async function benchIngest(rows: number) {
 }
 
 function benchMetrics(n: number) {
+  global.gc?.(); // the ingest's garbage is not the metrics' to collect
   const rand = seeded(5);
   const p = Float32Array.from({ length: n }, () => rand());
   const y = Uint8Array.from(p, (q) => (rand() < q ? 1 : 0));

@@ -4,8 +4,8 @@
  * This is what each evaluation round runs, a few times per epoch, on every validation row.
  */
 import { aucOfSorted } from './auc';
-import { calibrationRatio, expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
-import { baseRateLogLoss, logLoss } from './logloss';
+import { expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
+import { baseRateLogLossOf, logLossAndSum } from './logloss';
 import { sortByScore } from './sorted';
 
 export interface HeadMetrics {
@@ -18,14 +18,15 @@ export interface HeadMetrics {
 }
 
 export function headMetrics(p: ArrayLike<number>, y: ArrayLike<number>, bins = 10): HeadMetrics {
-  const loss = logLoss(p, y);
+  const { loss, predicted } = logLossAndSum(p, y);
   const sorted = sortByScore(p, y);
   const reliability = p.length ? reliabilityOfSorted(sorted, bins) : [];
+  const observed = sorted.positives;
   return {
     logLoss: loss,
-    normalizedEntropy: loss / baseRateLogLoss(y),
+    normalizedEntropy: loss / baseRateLogLossOf(observed, p.length),
     auc: aucOfSorted(sorted),
-    calibrationRatio: calibrationRatio(p, y),
+    calibrationRatio: observed === 0 ? (predicted === 0 ? 1 : Infinity) : predicted / observed, // as calibrationRatio()
     ece: expectedCalibrationError(reliability),
     reliability,
   };
