@@ -1,163 +1,6 @@
-import type { Column, Table } from './table';
-
-const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a']);
-const INFINITY_TOKEN = /^[+-]?inf(inity)?$/i;
-
-/** True for cells that mean "no value". */
-export function isMissingToken(cell: string): boolean {
-  return MISSING_TOKENS.has(cell.trim().toLowerCase());
-}
-
-/**
- * One column being filled row by row. It stays numeric (a growable Float64Array plus a missing
- * mask) until a cell is not a number; then it becomes dictionary-encoded text. Numbers seen before
- * the switch keep their numeric spelling ("007" read as 7 becomes "7"), a documented limitation.
- */
-class ColumnBuilder {
-  kind: 'number' | 'string' = 'number';
-  length = 0;
-  private values: Float64Array;
-  private missing: Uint8Array;
-  private codes = new Int32Array(0);
-  private dictionary: string[] = [];
-  private index = new Map<string, number>();
-  private byteIndex = new Map<number, number>();
-  private dictBytes: Uint8Array[] = [];
-  private chain: number[] = [];
-
-  constructor(
-    readonly name: string,
-    capacity = 1024,
-  ) {
-    this.values = new Float64Array(capacity);
-    this.missing = new Uint8Array(capacity);
-  }
-
-  /** Numbers that were infinite or out of float range (inf, -Infinity, 1e309): kept as missing. */
-  nonFinite = 0;
-
-  push(raw: string | number | boolean | null | undefined): void {
-    this.ensureCapacity(this.length + 1);
-    if (raw === null || raw === undefined || (typeof raw === 'string' && isMissingToken(raw))) {
-      if (this.kind === 'number') {
-        this.values[this.length] = NaN;
-        this.missing[this.length] = 1;
-      } else this.codes[this.length] = -1;
-      this.length++;
-      return;
-    }
-    const text = typeof raw === 'string' ? raw.trim() : String(raw);
-    if (this.kind === 'number') {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'boolean' ? NaN : Number(text);
-      if (Number.isFinite(n)) {
-        this.values[this.length++] = n;
-        return;
-      }
-      // An infinite number in a numeric column is a number nothing can use (a ratio over zero, an
-      // overflow): it becomes missing, counted in the table's warnings, and the column stays numeric.
-      if (n === Infinity || n === -Infinity || INFINITY_TOKEN.test(text)) {
-        this.nonFinite++;
-        return this.push(null);
-      }
-      this.toStrings();
-    }
-    this.codes[this.length++] = this.codeOf(text);
-  }
-
-  /** Add one field straight from CSV bytes: numbers are parsed and repeated text is found without making a string. */
-  pushBytes(bytes: Uint8Array, start: number, end: number, quoted: boolean): void {
-    // Trim spaces and tabs around unquoted fields (" 42" is 42).
-    if (!quoted) {
-      while (start < end && (bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
-      while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
-    }
-    if (start === end) return this.push(null);
-    if (this.kind === 'number' && !quoted) {
-      const v = parseDecimal(bytes, start, end);
-      if (v === Infinity || v === -Infinity) {
-        this.nonFinite++;
-        return this.push(null);
-      }
-      if (!Number.isNaN(v)) {
-        if (this.length >= this.values.length) this.ensureCapacity(this.length + 1);
-        this.values[this.length++] = v;
-        return;
-      }
-    }
-    // Every missing token (na, nan, null, none, n/a) starts with n: only those few fields are decoded to check.
-    if (end - start <= 4 && (bytes[start] | 0x20) === 0x6e && isMissingToken(decodeField(bytes, start, end, quoted))) return this.push(null);
-    if (this.kind === 'string' && !(quoted && hasEscapedQuote(bytes, start, end))) {
-      if (this.length >= this.codes.length) this.ensureCapacity(this.length + 1);
-      this.codes[this.length++] = this.codeOfBytes(bytes, start, end);
-      return;
-    }
-    this.push(decodeField(bytes, start, end, quoted));
-  }
-
-  /**
-   * Dictionary code of a field given as bytes: FNV-1a hash, then a byte comparison along the
-   * chain of codes with that hash. Only a value seen for the first time is decoded to a string.
-   */
-  private codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-    let code = this.byteIndex.get(h);
-    while (code !== undefined && code >= 0) {
-      const known = this.dictBytes[code];
-      if (known && known.length === end - start && sameBytes(known, bytes, start)) return code;
-      code = this.chain[code];
-    }
-    const text = decodeField(bytes, start, end, false);
-    const found = this.codeOf(text);
-    if (!this.dictBytes[found]) {
-      this.dictBytes[found] = bytes.slice(start, end);
-      this.chain[found] = this.byteIndex.get(h) ?? -1;
-      this.byteIndex.set(h, found);
-    }
-    return found;
-  }
-
-  finish(): Column {
-    if (this.kind === 'number') return { kind: 'number', name: this.name, values: this.values.subarray(0, this.length), missing: this.missing.subarray(0, this.length) };
-    return { kind: 'string', name: this.name, codes: this.codes.subarray(0, this.length), dictionary: this.dictionary };
-  }
-
-  private codeOf(text: string): number {
-    let code = this.index.get(text);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
-      this.index.set(text, code);
-    }
-    return code;
-  }
-
-  private toStrings(): void {
-    this.kind = 'string';
-    this.codes = new Int32Array(this.values.length);
-    for (let i = 0; i < this.length; i++) this.codes[i] = this.missing[i] ? -1 : this.codeOf(String(this.values[i]));
-    this.values = new Float64Array(0);
-    this.missing = new Uint8Array(0);
-  }
-
-  private ensureCapacity(n: number): void {
-    const capacity = this.kind === 'number' ? this.values.length : this.codes.length;
-    if (n <= capacity) return;
-    const next = Math.max(n, capacity * 2);
-    if (this.kind === 'number') {
-      const v = new Float64Array(next);
-      v.set(this.values);
-      this.values = v;
-      const m = new Uint8Array(next);
-      m.set(this.missing);
-      this.missing = m;
-    } else {
-      const c = new Int32Array(next);
-      c.set(this.codes);
-      this.codes = c;
-    }
-  }
-}
+import { ColumnBuilder } from './columnBuilder';
+import { parseRowFast } from './fastRows';
+import type { Table } from './table';
 
 /** Builds a columnar Table from rows streamed in, never holding the rows themselves. */
 export class TableBuilder {
@@ -176,6 +19,13 @@ export class TableBuilder {
   addByteRow(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array): void {
     for (let c = 0; c < this.columns.length; c++) this.columns[c].pushBytes(bytes, starts[c], ends[c], quoted[c] === 1);
     this.rowCount++;
+  }
+
+  /** Add the row at bytes[start] in one pass if it is a plain one; see parseRowFast. */
+  addFastRow(delimiter: number, bytes: Uint8Array, start: number, n: number): number {
+    const next = parseRowFast(this.columns, delimiter, bytes, start, n);
+    if (next >= 0) this.rowCount++;
+    return next;
   }
 
   /** Add one row; cells beyond the known columns are ignored, missing ones count as empty. */
@@ -202,60 +52,4 @@ export function uniqueNames(header: string[]): string[] {
     seen.set(base, n + 1);
     return n === 0 ? base : `${base}_${n + 1}`;
   });
-}
-
-const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
-
-/**
- * Parse a plain decimal ("-12", "35.5", "0.0073") from bytes; NaN for anything else, which then
- * takes the general path (Number() on the text). Dividing an exact integer mantissa by an exact
- * power of ten is correctly rounded, so the result equals Number(text).
- */
-export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
-  let i = start;
-  let negative = false;
-  if (bytes[i] === 0x2d || bytes[i] === 0x2b) {
-    negative = bytes[i] === 0x2d;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = 0;
-  let seenDot = false;
-  for (; i < end; i++) {
-    const c = bytes[i];
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
-      digits++;
-      if (seenDot) decimals++;
-    } else if (c === 0x2e && !seenDot) seenDot = true;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15 || decimals > 22) return NaN;
-  const v = decimals ? mantissa / POW10[decimals] : mantissa;
-  return negative ? -v : v;
-}
-
-const utf8 = new TextDecoder();
-
-/** The text of a field; quoted fields have their "" escapes undone. */
-function decodeField(bytes: Uint8Array, start: number, end: number, quoted: boolean): string {
-  let ascii = true;
-  for (let i = start; i < end; i++) if (bytes[i] > 0x7f) ascii = false;
-  let text: string;
-  if (ascii && end - start < 64) {
-    text = '';
-    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]);
-  } else text = utf8.decode(bytes.subarray(start, end));
-  return quoted && text.includes('""') ? text.replace(/""/g, '"') : text;
-}
-
-function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number): boolean {
-  for (let k = 0; k < known.length; k++) if (known[k] !== bytes[start + k]) return false;
-  return true;
-}
-
-function hasEscapedQuote(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (bytes[i] === 0x22) return true;
-  return false;
 }

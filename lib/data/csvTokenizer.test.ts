@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDecimal } from './builder';
+import { parseDecimal } from './columnBuilder';
 import { CsvTokenizer, UnterminatedQuoteError } from './csvTokenizer';
 
 function tokenize(text: string, cuts: number[] = []): string[][] {

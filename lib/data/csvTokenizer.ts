@@ -7,6 +7,11 @@
 export interface RowSink {
   /** One row: field i spans bytes[starts[i], ends[i]); quoted[i] = 1 when it was in quotes ("" still escaped). */
   row(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number): void;
+  /**
+   * Optional: take the whole row starting at bytes[start] in one pass and return the offset after
+   * its newline, or -1 to have it tokenized field by field (lib/data/fastRows.ts).
+   */
+  fastRow?(bytes: Uint8Array, start: number, n: number): number;
 }
 
 const QUOTE = 0x22;
@@ -50,7 +55,16 @@ export class CsvTokenizer {
     let i = 0;
     let count = 0;
     let fieldStart = 0;
+    const fast = this.sink.fastRow ? this.sink.fastRow.bind(this.sink) : null;
     while (i <= n) {
+      if (fast !== null && count === 0 && i === rowStart && i < n) {
+        const next = fast(bytes, i, n);
+        if (next >= 0) {
+          this.rows++;
+          i = rowStart = fieldStart = next;
+          continue;
+        }
+      }
       if (i === n) {
         // End of buffer: a final unterminated row is only complete at the end of input.
         if (atEnd && (count > 0 || i > rowStart)) {

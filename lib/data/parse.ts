@@ -21,6 +21,8 @@ export interface ParseProgress {
 
 export interface DelimitedOptions {
   header?: HeaderMode;
+  /** false sends every row through the field-by-field path (tests compare the two; see lib/data/fastRows.ts). */
+  onePassRows?: boolean;
   onProgress?(progress: ParseProgress): void;
 }
 
@@ -135,6 +137,12 @@ export class DelimitedReader {
           return;
         }
         this.builder!.addByteRow(bytes, starts, ends, quoted);
+      },
+      fastRow: this.options.onePassRows === false ? undefined : (bytes, start, n) => {
+        if (this.skipFirstRow) return -1;
+        const next = this.builder!.addFastRow(delimiter, bytes, start, n);
+        if (next >= 0) this.dataRows++;
+        return next;
       },
     });
     this.feed(head);
