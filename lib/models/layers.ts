@@ -133,7 +133,7 @@ export function assembleModel(
   shape: ModelShape,
   variables: tf.Variable[],
   forward: (x: ModelInputs) => tf.Tensor2D,
-  options: { penalised?: tf.Variable[]; constants?: tf.Tensor[] } & Pick<MultiHeadModel, 'gates' | 'towers'> = {},
+  options: { penalised?: tf.Variable[]; constants?: tf.Tensor[] } & Pick<MultiHeadModel, 'gates' | 'towers' | 'linear'> = {},
 ): MultiHeadModel {
   const { penalised = variables, constants = [], ...extras } = options;
   return {

@@ -14,11 +14,11 @@ import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
  */
 export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
   const linear = buildLinearPart(shape, true);
-  return assembleModel('logistic-regression', shape, linear.variables, linear.logits, { penalised: linear.weights });
+  return assembleModel('logistic-regression', shape, linear.variables, linear.logits, { penalised: linear.weights, linear: linear.parts });
 }
 
 /** The linear ("wide") part: weights per dense feature, id, bag id and cross bucket, per task. */
-export function buildLinearPart(shape: ModelShape, withBias: boolean): { variables: tf.Variable[]; weights: tf.Variable[]; logits(x: ModelInputs): tf.Tensor2D } {
+export function buildLinearPart(shape: ModelShape, withBias: boolean): { variables: tf.Variable[]; weights: tf.Variable[]; parts: MultiHeadModel['linear']; logits(x: ModelInputs): tf.Tensor2D } {
   const T = shape.tasks.length;
   const dense = shape.denseDim > 0 ? owned(tf.zeros([shape.denseDim, T])) : null; // [D, T]
   const table = shape.idDim > 0 || shape.bagDim > 0 ? owned(tf.zeros([shape.vocabularySize, T])) : null; // [V, T]
@@ -28,6 +28,7 @@ export function buildLinearPart(shape: ModelShape, withBias: boolean): { variabl
   return {
     weights,
     variables: bias ? [...weights, bias] : weights,
+    parts: bias ? { dense, table, crosses, bias } : undefined,
     logits: ({ dense: x, ids, bagIds, bagWeights, crossIds }) => {
       const batch = x.shape[0];
       const parts: tf.Tensor2D[] = [];

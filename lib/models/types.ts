@@ -81,6 +81,11 @@ export interface MultiHeadModel {
     query(inputs: ModelInputs): tf.Tensor3D;
     item(inputs: ModelInputs): tf.Tensor3D;
   };
+  /**
+   * A purely linear model's weights by role (the logistic regression): what lets cpu and wasm run its
+   * whole training step as one kernel (lib/train/linearStep.ts).
+   */
+  linear?: { dense: tf.Variable | null; table: tf.Variable | null; crosses: tf.Variable | null; bias: tf.Variable };
   dispose(): void;
 }
 

@@ -7,7 +7,7 @@ export const MASKED_LOSS_GRAD = 'ValueLabMaskedLossGrad';
 export const LOSS_REPORT = 'ValueLabLossReport';
 
 /** Binary cross-entropy of a logit, computed stably: max(l, 0) − l·y + log(1 + e^−|l|). */
-function bce(l: number, y: number): number {
+export function bce(l: number, y: number): number {
   return Math.max(l, 0) - l * y + Math.log1p(Math.exp(-Math.abs(l)));
 }
 

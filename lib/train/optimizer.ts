@@ -8,7 +8,8 @@ import { FUSED_ADAM, type FusedAdamAttrs } from './kernels/adam';
  * (WebGPU, WebGL) this is tfjs' own Adam.
  */
 export class FusedAdam extends tf.AdamOptimizer {
-  private moments: { m: tf.Variable; v: tf.Variable }[] = [];
+  /** First and second moments by variable name (as tfjs' Adam keeps them, made on a variable's first update). */
+  private moments = new Map<string, { m: tf.Variable; v: tf.Variable }>();
   private fusedSteps = 0;
   private l2ByName = new Map<string, number>();
 
@@ -31,22 +32,12 @@ export class FusedAdam extends tf.AdamOptimizer {
   override applyGradients(variableGradients: Parameters<tf.AdamOptimizer['applyGradients']>[0]): void {
     if (!tf.getKernel(FUSED_ADAM, tf.getBackend())) return super.applyGradients(variableGradients);
     const named: { name: string; tensor: tf.Tensor | null }[] = Array.isArray(variableGradients) ? variableGradients : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
-    const self = this as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
-    this.fusedSteps++;
-    const base: Omit<FusedAdamAttrs, 'l2'> = {
-      learningRate: self.learningRate,
-      beta1: self.beta1,
-      beta2: self.beta2,
-      epsilon: self.epsilon,
-      correction1: 1 - self.beta1 ** this.fusedSteps,
-      correction2: 1 - self.beta2 ** this.fusedSteps,
-    };
+    const base = this.nextStep();
     tf.tidy(() => {
-      named.forEach(({ name, tensor: g }, i) => {
+      named.forEach(({ name, tensor: g }) => {
         const x = tf.engine().registeredVariables[name];
-        this.moments[i] ??= { m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) };
+        const { m, v } = this.momentsOf(x);
         if (g == null) return;
-        const { m, v } = this.moments[i];
         const attrs: FusedAdamAttrs = { ...base, l2: this.l2ByName.get(name) ?? 0 };
         const [nx, nm, nv] = tf.engine().runKernel(FUSED_ADAM, { x, g, m, v }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
         x.assign(nx);
@@ -54,12 +45,36 @@ export class FusedAdam extends tf.AdamOptimizer {
         v.assign(nv);
       });
     });
+  }
+
+  /** Count a step and return its Adam constants (a step that updates the weights itself, lib/train/linearStep.ts, calls this too). */
+  nextStep(): Omit<FusedAdamAttrs, 'l2'> {
+    const self = this as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
+    this.fusedSteps++;
     this.incrementIterations();
+    return {
+      learningRate: self.learningRate,
+      beta1: self.beta1,
+      beta2: self.beta2,
+      epsilon: self.epsilon,
+      correction1: 1 - self.beta1 ** this.fusedSteps,
+      correction2: 1 - self.beta2 ** this.fusedSteps,
+    };
+  }
+
+  /** A variable's moments, zero until its first update. */
+  momentsOf(x: tf.Variable): { m: tf.Variable; v: tf.Variable } {
+    let moments = this.moments.get(x.name);
+    if (!moments) {
+      moments = tf.tidy(() => ({ m: tf.variable(tf.zerosLike(x), false), v: tf.variable(tf.zerosLike(x), false) }));
+      this.moments.set(x.name, moments);
+    }
+    return moments;
   }
 
   override dispose(): void {
     this.moments.forEach(({ m, v }) => tf.dispose([m, v]));
-    this.moments = [];
+    this.moments.clear();
     super.dispose();
   }
 }

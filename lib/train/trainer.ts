@@ -16,6 +16,7 @@ import { modelShapeOf } from './modelShape';
 import type { ResumePoint } from './protocol';
 import type { TreeModel } from './scoringModel';
 import { FusedAdam } from './optimizer';
+import { linearStepFor } from './linearStep';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -131,6 +132,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     retrieval,
     penaltyFolded: optimizer.foldL2(model.penalised, model.l2),
   };
+  const linearStep = linearStepFor(model, optimizer, all, c, data.ranking !== null);
   const stepsPerEpoch = Math.ceil(n / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
@@ -233,7 +235,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           const size = Math.min(config.batchSize, n - start);
           const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
           const stepStart = performance.now();
-          const losses = trainStep(model, optimizer, all, orderTensor.slice(start, size), c, ranking);
+          const index = orderTensor.slice(start, size);
+          const losses = linearStep ? linearStep(index) : trainStep(model, optimizer, all, index, c, ranking);
           stepMs += performance.now() - stepStart;
           step++;
           pending.push({ step, epoch, losses });

@@ -1,6 +1,7 @@
 import { registerFusedAdam } from './adam';
 import { registerFastGather } from './gather';
 import { registerSharedIdentity } from './identity';
+import { registerLinearStep } from './linearStep';
 import { registerMaskedLoss } from './maskedLoss';
 import { registerTransposeFreeMatMul } from './matMul';
 import { registerPooledLookup } from './pooledLookup';
@@ -17,6 +18,7 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerPooledLookup(backendName);
   registerFusedAdam(backendName);
   registerMaskedLoss(backendName);
+  registerLinearStep(backendName);
   if (backendName === 'wasm') {
     registerTransposeFreeMatMul(backendName);
     registerSharedIdentity(backendName);
