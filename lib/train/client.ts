@@ -8,6 +8,7 @@ import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
 import type { BackendName, InjectedFault, ResumePoint, WorkerEvent, WorkerRequest } from './protocol';
 import { describeFault, recoveryBackend } from './recovery';
+import { shipTable, tableIdOf } from './tableShipping';
 
 export interface TrainingClient {
   /** Start a run; with `resume`, carry on from those weights (a run interrupted by a page reload). */
@@ -45,9 +46,26 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
   const scoring = new Map<number, { resolve(p: Float32Array[]): void; reject(e: Error): void }>();
   let nextScore = 1;
 
+  /** The table the current worker holds (lib/train/tableShipping.ts): not shipped again. */
+  let shippedTable: number | null = null;
+
   const replaceWorker = () => {
     worker?.terminate();
     worker = null;
+    shippedTable = null;
+  };
+
+  /** Ship the run's table unless the worker has it, then start the run there (if that worker still stands). */
+  const startOnWorker = async (run: Pick<ActiveRun, 'runId' | 'table' | 'spec'>, config: TrainConfig, resume: ResumePoint | null) => {
+    const w = ensureWorker();
+    const current = () => worker === w;
+    const tableId = tableIdOf(run.table);
+    if (shippedTable !== tableId) {
+      shippedTable = null;
+      if (!(await shipTable(run.table, (message) => w.postMessage(message), current))) return;
+      shippedTable = tableId;
+    }
+    if (current()) w.postMessage({ type: 'start', runId: run.runId, tableId, spec: run.spec, config, resume } satisfies WorkerRequest);
   };
 
   /** The worker died or lost its device: resume the run in a fresh one, or end it with the reason. */
@@ -68,7 +86,7 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
     const fromStep = run.checkpoint?.step ?? 0;
     onEvent({ type: 'recovering', runId: run.runId, reason: what, fromStep, backend, attempt: run.failures });
     lastBackend = backend;
-    send({ type: 'start', runId: run.runId, table: run.table, spec: run.spec, config: { ...run.config, backend }, resume: run.checkpoint });
+    void startOnWorker(run, { ...run.config, backend }, run.checkpoint);
     if (run.learningRate !== null) send({ type: 'set-learning-rate', runId: run.runId, learningRate: run.learningRate });
     if (run.paused) send({ type: 'pause', runId: run.runId });
   };
@@ -118,7 +136,7 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
       if (lastBackend !== null && lastBackend !== config.backend) replaceWorker();
       lastBackend = config.backend;
       // The table is copied (structured clone), not transferred: the page keeps using it.
-      send({ type: 'start', runId, table, spec, config, resume });
+      void startOnWorker(active, config, resume);
     },
     score(request) {
       const requestId = nextScore++;

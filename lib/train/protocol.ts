@@ -3,6 +3,7 @@
  * (lib/train/worker.ts). Requests go in; one-way events come out and carry only new points.
  */
 import type { Table } from '../data/table';
+import type { TableMessage } from './tableShipping';
 import type { ScoringModel } from './scoringModel';
 import type { FittedEncoders } from '../features/encode';
 import type { SamplingSummary } from '../sampling/sample';
@@ -42,7 +43,9 @@ export interface ResumePoint {
 export type InjectedFault = 'crash' | 'device-lost' | 'nan';
 
 export type WorkerRequest =
-  | { type: 'start'; runId: number; table: Table; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
+  /** Train on the table shipped before it (lib/train/tableShipping.ts). */
+  | { type: 'start'; runId: number; tableId: number; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
+  | TableMessage
   | { type: 'inject-fault'; fault: InjectedFault }
   /** Apply a finished run's weights to another table (lib/train/score.ts). */
   | { type: 'score'; requestId: number; model: ScoringModel; table: Table }

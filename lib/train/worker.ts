@@ -13,12 +13,14 @@ import { registerHostKernels } from './kernels';
 import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
 import { transferablesOf, type BackendInfo, type BackendName, type InjectedFault, type WorkerEvent, type WorkerRequest } from './protocol';
+import { TableInbox } from './tableShipping';
 import { trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const stopRequested = new Set<number>();
 const paused = new Set<number>();
 const learningRates = new Map<number, number>();
+const tables = new TableInbox();
 let backendReady: { choice: BackendChoice; ready: ReturnType<typeof chooseBackend> } | null = null;
 registerHostKernels('cpu');
 /** The run in progress, for the device-loss handler. */
@@ -102,6 +104,10 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
     case 'inject-fault':
       injectFault(request.fault);
       return;
+    case 'table-begin':
+    case 'table-column':
+      tables.receive(request);
+      return;
     case 'start':
       void run(request);
       return;
@@ -136,7 +142,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       backendReady = null;
       throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, choice === 'auto' ? 'Use a recent Chrome or Edge, or reload the page.' : `Choose "auto" or another backend than ${choice} in the Train cell.`);
     });
-    const data = prepareData(request.table, spec.data, config.data);
+    const data = prepareData(tables.take(request.tableId), spec.data, config.data);
     // A software GPU is often slower than the CPU: time the actual model on each backend and keep the fastest.
     const chosen = choice === 'auto' && backend.isSoftware && config.data.modelKind !== 'gbdt' ? await fastestBackend(backend, data, config.data) : backend;
     watchDeviceLoss();
