@@ -95,6 +95,8 @@ let client: TrainingClient | null = null;
 const BATCH_MS = 50;
 /** Runs kept for comparison; each holds its validation predictions, so keep the list short. */
 const MAX_HISTORY = 24;
+/** The performance mark set when a finished run's results reach the page. */
+export const RUN_DONE_MARK = 'value-lab:run-done';
 let nextRunId = 1;
 /** The weights an interrupted (restored) run resumes from. */
 let interruptedCheckpoint: ResumePoint | null = null;
@@ -235,6 +237,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'fault':
         return; // The client turns faults into 'recovering' or 'error'; it never forwards them.
       case 'done': {
+        // A User Timing mark: profiles (and the bench, bench/browser.bench.ts) tell the finish's work from training's.
+        globalThis.performance?.mark?.(RUN_DONE_MARK);
         update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice, scoring: event.scoring });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
