@@ -17,7 +17,7 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   expect(await ratio()).toBeGreaterThan(0.8);
   expect(await ratio()).toBeLessThan(1.2);
   await expect(clicked.getByTestId('truth-clicked')).toContainText('correlation');
-  await expect(clicked.getByTestId('curve-FPR').locator('path.recharts-curve').first()).toBeAttached();
+  await expect(clicked.getByTestId('curve-FPR').locator('path.plot-line').first()).toBeAttached();
 
   // The training side (before negative sampling) is evaluated on natural rows too. It reads a little
   // high: every positive was seen in training (and fitted), 90% of the negatives were not.

@@ -1,22 +1,28 @@
 'use client';
+import { memo, useMemo } from 'react';
 import { countRender } from './renderCount';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Plot, type PlotSeries } from './plot/Plot';
 
-/** A ROC or precision–recall curve (points already downsampled to the chart's width). */
-export function CurveChart({ points, xLabel, yLabel, label, diagonal = false }: { points: { x: number; y: number }[]; xLabel: string; yLabel: string; label: string; diagonal?: boolean }) {
+/**
+ * A ROC or precision–recall curve (points already downsampled to the chart's width), on the light SVG
+ * plot: a finished run shows two per head at once, and as recharts charts they were a 70–100 ms task each.
+ */
+export const CurveChart = memo(function CurveChart({ points, xLabel, yLabel, label, diagonal = false }: { points: { x: number; y: number }[]; xLabel: string; yLabel: string; label: string; diagonal?: boolean }) {
   countRender('CurveChart');
+  const series = useMemo(
+    (): PlotSeries[] => [
+      ...(diagonal ? [{ name: 'chance', color: '#9aa3b5', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], dashed: true, hidden: true }] : []),
+      { name: yLabel, color: '#2f5bd3', points },
+    ],
+    [points, yLabel, diagonal],
+  );
   return (
     <div role="img" aria-label={label} data-testid={`curve-${xLabel}`}>
-      <ResponsiveContainer width="100%" height={180}>
-        <LineChart margin={{ top: 6, right: 12, bottom: 16, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="x" type="number" domain={[0, 1]} fontSize={11} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: xLabel, position: 'insideBottom', offset: -8, fontSize: 11 }} />
-          <YAxis dataKey="y" type="number" domain={[0, 1]} fontSize={11} width={36} tickFormatter={(v: number) => v.toFixed(1)} label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 11 }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
-          {diagonal && <Line data={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} dataKey="y" stroke="#9aa3b5" strokeDasharray="4 4" dot={false} isAnimationActive={false} />}
-          <Line data={points} dataKey="y" stroke="#2f5bd3" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot series={series} height={180} xDomain={[0, 1]} yDomain={[0, 1]} xName={xLabel} formatX={oneDecimal} formatY={oneDecimal} />
     </div>
   );
+});
+
+function oneDecimal(v: number): string {
+  return v.toFixed(1);
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useAppStore } from '@/lib/store';
 import { CellFrame } from '../../notebook/CellFrame';
 import { HeadPanel } from './HeadPanel';
@@ -12,7 +12,8 @@ import { SelectField } from '../../ui/SelectField';
 /** Evaluate cell: every metric per head on validation rows, and what skipping recalibration breaks. */
 export function EvaluateCell() {
   // Only a run with predictions: the whole run would re-render this cell at every training event.
-  const run = useAppStore((s) => (s.run?.predictions ? s.run : null));
+  // Deferred, like the Value cell's: its report inputs are gathered in a render after the run's end.
+  const run = useDeferredValue(useAppStore((s) => (s.run?.predictions ? s.run : null)));
   const skip = useAppStore((s) => s.skipRecalibration);
   const setSkip = useAppStore((s) => s.setSkipRecalibration);
   const [split, setSplit] = useState<EvaluationSplit>('validation');

@@ -1,5 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
+import { useDeferredValue } from 'react';
 import { useAppStore } from '@/lib/store';
 import type { SlateGrouping } from '@/lib/value/slateKeys';
 import { formatFormula } from '@/lib/value/value';
@@ -22,7 +23,9 @@ const FrontierPanel = dynamic(() => import('./FrontierPanel').then((m) => m.Fron
 /** Value model cell: weights → formula → re-ranked slates and their outcomes, all without retraining. */
 export function ValueCell() {
   // Only a run with predictions: the whole run would re-render this cell at every training event.
-  const usable = useAppStore((s) => (s.run?.predictions ? s.run : null));
+  // Deferred: a finished run's slates are indexed and ranked in a render of their own, after the one
+  // that ends the run, so neither holds the page for long.
+  const usable = useDeferredValue(useAppStore((s) => (s.run?.predictions ? s.run : null)));
   const weights = useAppStore((s) => s.weights);
   const topK = useAppStore((s) => s.topK);
   const setTopK = useAppStore((s) => s.setTopK);

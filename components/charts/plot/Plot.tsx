@@ -4,10 +4,11 @@ import { formatTick, logTicks, niceDomain } from './scales';
 
 /**
  * A small hand-drawn SVG plot for the charts that redraw while a run streams (loss, metrics and
- * reliability per head). recharts 3 took 50–100 ms of main thread per redraw on the reference machine
- * (its redux store, forced text measurements and ~50 components per chart), so every redraw of a
- * streaming chart was a long task; this draws the same lines in one render of a few elements, a few
- * milliseconds. The other charts, which draw once per finished run, stay on recharts.
+ * reliability per head) and for the ROC and precision–recall curves a finished run shows several of at
+ * once. recharts 3 took 50–100 ms of main thread per chart on the reference machine (its redux store,
+ * forced text measurements and ~50 components per chart), so each was a long task; this draws the same
+ * lines in one render of a few elements, a few milliseconds. The charts drawn one at a time, on
+ * request, stay on recharts.
  */
 
 export interface PlotSeries {
