@@ -61,7 +61,8 @@ async function benchIngest(rows: number) {
   const blob = await openAsBlob(path);
   const table = await readTable(blob, 'ingest.csv');
   const profiles = inferRoles(table);
-  const all = Int32Array.from({ length: table.rowCount }, (_, i) => i);
+  const all = new Int32Array(table.rowCount);
+  for (let i = 0; i < all.length; i++) all[i] = i; // Int32Array.from with a callback took 80 ms of this timing
   fitEncoders(table, defaultFeatures(profiles), all, { maxVocabulary: DEFAULT_TRAIN_CONFIG.maxVocabulary, crosses: [], crossBuckets: 0, history: null });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

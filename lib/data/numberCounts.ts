@@ -21,21 +21,20 @@ export class NumberCounts {
     this.mask = capacity - 1;
   }
 
-  add(value: number, by = 1): void {
+  /** Count `value` `by` more times; returns its count now. */
+  add(value: number, by = 1): number {
     // −0 and +0 are one number, as in a Map.
     const v = value === 0 ? 0 : value;
     let slot = this.hash(v) & this.mask;
     while (this.used[slot]) {
-      if (this.keys[slot] === v) {
-        this.counts[slot] += by;
-        return;
-      }
+      if (this.keys[slot] === v) return (this.counts[slot] += by);
       slot = (slot + 1) & this.mask;
     }
     this.used[slot] = 1;
     this.keys[slot] = v;
     this.counts[slot] = by;
     if (++this.size * 2 > this.keys.length) this.grow();
+    return by;
   }
 
   /** Every distinct value with its count, in no particular order. */

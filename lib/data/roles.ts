@@ -52,9 +52,9 @@ export function allowedRoles(profile: ColumnProfile): ColumnRole[] {
 }
 
 function profileColumn(col: Column, rows: number): ColumnProfile {
-  const { distinct, missing, capped } = countDistinct(col);
+  const { distinct, missing, capped, numbers } = countDistinct(col);
   const missingShare = rows ? missing / rows : 0;
-  const binary = binaryRate(col, distinct);
+  const binary = binaryRate(col, distinct, numbers);
   const base = { name: col.name, type: col.kind === 'number' ? ('number' as const) : ('text' as const), distinct, ...(capped ? { distinctCapped: true } : {}), missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
   if (distinct === 0) return { ...base, role: 'constant', reason: 'all missing' };
   if (missingShare > MOSTLY_MISSING) return { ...base, role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
@@ -85,18 +85,18 @@ function profileText(col: StringColumn, base: Base, distinct: number): ColumnPro
 }
 
 /** A column can be a label when it has exactly two values spelled like 0/1, −1/1, yes/no or true/false. */
-function binaryRate(col: Column, distinct: number): { rate: number; spelling: string; positive: string } | null {
+function binaryRate(col: Column, distinct: number, numbers: NumberCounts | null): { rate: number; spelling: string; positive: string } | null {
   if (distinct !== 2) return null;
   let positives = 0;
   let present = 0;
   if (col.kind === 'number') {
+    // The two numbers and how often each occurs, as countDistinct counted them: no second pass.
     const values = new Set<number>();
-    for (let i = 0; i < col.values.length; i++) {
-      if (col.missing[i]) continue;
-      values.add(col.values[i]);
-      present++;
-      if (col.values[i] > 0) positives++;
-    }
+    numbers?.forEach((value, count) => {
+      values.add(value);
+      present += count;
+      if (value > 0) positives += count;
+    });
     const spelling = values.has(0) && values.has(1) ? '0/1' : values.has(-1) && values.has(1) ? '−1/1' : null;
     return spelling ? { rate: positives / present, spelling, positive: 'ones' } : null;
   }
@@ -123,7 +123,8 @@ export function distinctText(p: Pick<ColumnProfile, 'distinct' | 'distinctCapped
  */
 export const DISTINCT_LIMIT = 16_384;
 
-function countDistinct(col: Column): { distinct: number; missing: number; capped: boolean } {
+/** Distinct values and missing cells; for numbers, the counts themselves (null for text). */
+function countDistinct(col: Column): { distinct: number; missing: number; capped: boolean; numbers: NumberCounts | null } {
   if (col.kind === 'string') {
     const seen = new Uint8Array(col.dictionary.length);
     let distinct = 0;
@@ -135,21 +136,31 @@ function countDistinct(col: Column): { distinct: number; missing: number; capped
         distinct++;
       }
     }
-    return { distinct, missing, capped: false };
+    return { distinct, missing, capped: false, numbers: null };
   }
   const seen = new NumberCounts(1024);
   let missing = 0;
   let capped = false;
+  // A run of equal values (a label column's zeros, a sorted id) is counted once, not hashed per row.
+  let last = NaN;
+  let run = 0;
   for (let i = 0; i < col.values.length; i++) {
     if (col.missing[i]) missing++;
     else if (!capped) {
-      seen.add(col.values[i]);
-      capped = seen.size > DISTINCT_LIMIT;
+      const v = col.values[i];
+      if (v === last) run++;
+      else {
+        if (run > 0) seen.add(last, run);
+        last = v;
+        run = 1;
+        capped = seen.size > DISTINCT_LIMIT;
+      }
     }
   }
-  return { distinct: capped ? DISTINCT_LIMIT : seen.size, missing, capped };
+  if (run > 0 && !capped) seen.add(last, run);
+  capped ||= seen.size > DISTINCT_LIMIT;
+  return { distinct: capped ? DISTINCT_LIMIT : seen.size, missing, capped, numbers: seen };
 }
-
 
 function allIntegers(col: NumericColumn): boolean {
   for (let i = 0; i < col.values.length; i++) if (!col.missing[i] && !Number.isInteger(col.values[i])) return false;

@@ -49,6 +49,18 @@ describe('encoders', () => {
     for (const i of [1, 5, 9]) expect(out.ids[i]).toBeLessThan(8);
   });
 
+  it('hashes a numeric id column only when more ids reach minCount than the vocabulary holds', () => {
+    // maxVocabulary 6 keeps 4 ids. Ids 1–4 twice each, 5–9 once (below minCount 2): a vocabulary of 1–4.
+    const ids = (values: number[]): Table => ({ source: 'ids', rowCount: values.length, columns: [{ kind: 'number', name: 'id', values: Float64Array.from(values), missing: new Uint8Array(values.length) }] });
+    const fit = (values: number[]) => fitEncoders(ids(values), [{ column: 'id', encoding: 'embedding', minCount: 2 }], Int32Array.from(values, (_, i) => i), { maxVocabulary: 6 }).sparse[0];
+    const fourTwice = [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    expect(fit(fourTwice)).toMatchObject({ mode: 'vocabulary', size: 6, values: ['1', '2', '3', '4'] });
+    // A fifth id seen twice, even as the very last row, tips it over.
+    expect(fit([...fourTwice, 9])).toMatchObject({ mode: 'hash', size: 6 });
+    // Ids seen a third time count once.
+    expect(fit([...fourTwice, 1, 1, 2])).toMatchObject({ mode: 'vocabulary', size: 6 });
+  });
+
   it('turns timestamps into hour and weekday slots', () => {
     const [hour, weekday] = enc.sparse.slice(2);
     const out = encodeRows(table, enc, Int32Array.from([0, 3]));

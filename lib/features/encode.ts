@@ -242,11 +242,15 @@ function fitColumnVocabulary(col: Column, rows: Int32Array, minCount: number, ma
     byCode.forEach((n, code) => n > 0 && counts.set(col.dictionary[code], n));
     return fitVocabulary(counts, minCount, maxVocabulary, offset);
   }
+  // Values are kept once seen minCount times; as soon as more are kept than the vocabulary holds, the
+  // column is hashed whatever the rest of the rows say (an id column of a large log decides this early).
   const byValue = new NumberCounts();
-  for (const row of rows) if (!col.missing[row]) byValue.add(col.values[row]);
+  const threshold = Math.max(1, minCount);
   let kept = 0;
-  byValue.forEach((_, n) => (kept += n >= minCount ? 1 : 0));
-  if (kept + 2 > maxVocabulary) return hashedVocabulary(minCount, maxVocabulary, offset);
+  for (const row of rows) {
+    if (col.missing[row] || byValue.add(col.values[row]) !== threshold) continue;
+    if (++kept + 2 > maxVocabulary) return hashedVocabulary(minCount, maxVocabulary, offset);
+  }
   byValue.forEach((value, n) => counts.set(String(value), n));
   return fitVocabulary(counts, minCount, maxVocabulary, offset);
 }
@@ -272,21 +276,28 @@ function transform(v: number, log: boolean): number {
 }
 
 function meanStd(values: Float64Array, missing: Uint8Array, rows: Int32Array, log: boolean): { mean: number; std: number; missingIndicator: boolean } {
+  // Sums of deviations from the first value (the "shifted data" algorithm): as stable as Welford's
+  // update for a shift inside the data's range, without its division per row.
   let n = 0;
-  let mean = 0;
-  let m2 = 0;
+  let shift = 0;
+  let sum = 0;
+  let squares = 0;
   let gaps = 0;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (missing[r]) {
       gaps++;
       continue;
     }
     const v = transform(values[r], log);
+    if (n === 0) shift = v;
     n++;
-    const d = v - mean;
-    mean += d / n;
-    m2 += d * (v - mean);
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
   }
-  const std = n > 1 ? Math.sqrt(m2 / (n - 1)) : 1;
-  return { mean: n ? mean : 0, std: std > 0 ? std : 1, missingIndicator: gaps > 0 };
+  const mean = n ? shift + sum / n : 0;
+  const variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 1;
+  const std = Math.sqrt(variance);
+  return { mean, std: std > 0 ? std : 1, missingIndicator: gaps > 0 };
 }
