@@ -21,6 +21,11 @@ export class TableBuilder {
     this.rowCount++;
   }
 
+  /** Room for `rows` more rows in every column (the one-pass rows write without checking; see parseRowFast). */
+  reserveRows(rows: number): void {
+    for (const column of this.columns) column.reserve(column.length + rows);
+  }
+
   /** Add the row at bytes[start] in one pass if it is a plain one; see parseRowFast. */
   addFastRow(delimiter: number, bytes: Uint8Array, start: number, n: number): number {
     const next = parseRowFast(this.columns, delimiter, bytes, start, n);

@@ -32,6 +32,11 @@ export class CsvTokenizer {
     private readonly sink: RowSink,
   ) {}
 
+  /** Bytes of an unfinished row held over from the last chunk. */
+  get pendingBytes(): number {
+    return this.carry.length;
+  }
+
   /** Feed the next chunk of bytes. */
   push(chunk: Uint8Array): void {
     const bytes = this.carry.length ? concat(this.carry, chunk) : chunk;

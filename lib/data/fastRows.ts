@@ -16,8 +16,9 @@ const PLUS = 0x2b;
  * once (the general path tokenizes the row, then reads every field again to type it: about twice
  * the time on a numeric CSV).
  *
- * Returns the offset after the row's newline, with the row added to `columns`; or -1, with nothing
- * added, for any row that needs the general path (lib/data/csvTokenizer.ts then
+ * Every column must have room for one more value (TableBuilder.reserveRows, once per chunk: a
+ * capacity check per field was a tenth of this function). Returns the offset after the row's newline,
+ * with the row added to `columns`; or -1, with nothing added, for any row that needs the general path (lib/data/csvTokenizer.ts then
  * ColumnBuilder.pushBytes): quotes, blanks, missing tokens, spaces to trim, exponents, more than
  * 15 digits, a number in a text column's place or text in a number's, a text value not seen before
  * (only the general path adds to a dictionary, so a row given up on leaves none behind), a wrong
@@ -51,7 +52,6 @@ export function parseRowFast(columns: readonly ColumnBuilder[], delimiter: numbe
       const decimals = dot >= 0 ? j - dot - 1 : 0;
       if (digits === 0 || digits > 15) return -1; // as parseDecimal: beyond 15 digits the mantissa is not exact
       const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
-      column.reserve(column.length + 1);
       column.values[column.length] = negative ? -value : value;
     } else {
       if (j >= n || bytes[j] === QUOTE) return -1;
@@ -71,7 +71,6 @@ export function parseRowFast(columns: readonly ColumnBuilder[], delimiter: numbe
       if (length <= 4 && (first | 0x20) === 0x6e) return -1; // na, nan, null, none, n/a: maybe missing
       const code = column.knownCode(bytes, fieldStart, j, h);
       if (code < 0) return -1; // a new value: the general path adds it to the dictionary
-      column.reserve(column.length + 1);
       column.codes[column.length] = code;
     }
     if (!last) {

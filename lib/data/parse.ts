@@ -149,6 +149,9 @@ export class DelimitedReader {
   }
 
   private feed(chunk: Uint8Array): void {
+    // A row has at least one byte per field (delimiters and newline included): room for every row this
+    // chunk and the held-over bytes can hold, before the one-pass rows write into the columns.
+    this.builder!.reserveRows(Math.ceil((chunk.length + this.tokenizer!.pendingBytes) / this.width) + 1);
     this.tokenizer!.push(chunk);
   }
 }
