@@ -38,6 +38,14 @@ describe('CsvTokenizer', () => {
     expect(tokenize(tricky, [3, 9, 17, 18, 19, 30])).toEqual(expected);
   });
 
+  it('gives the same rows wherever the chunks are cut with lone CR endings and quoted line breaks', () => {
+    const text = 'a,b\r1,2\r3,"x\ny\nz"\r4,"p\r\nq"\r5,6\n7,8\r';
+    const want = tokenize(text);
+    expect(want).toEqual([['a', 'b'], ['1', '2'], ['3', 'x\ny\nz'], ['4', 'p\r\nq'], ['5', '6'], ['7', '8']]);
+    const length = new TextEncoder().encode(text).length;
+    for (let cut = 1; cut < length; cut++) for (const second of [cut + 1, cut + 3, cut + 7]) expect(tokenize(text, [cut, Math.min(length, second)])).toEqual(want);
+  });
+
   it('accepts lone CR line endings', () => {
     expect(tokenize('a,b\r1,2\r3,4\r')).toEqual([
       ['a', 'b'],

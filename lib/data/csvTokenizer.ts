@@ -39,7 +39,17 @@ export class CsvTokenizer {
 
   /** Feed the next chunk of bytes. */
   push(chunk: Uint8Array): void {
-    const bytes = this.carry.length ? concat(this.carry, chunk) : chunk;
+    let bytes = chunk;
+    if (this.carry.length) {
+      // Finish the held-over row with the chunk's bytes up to its first newline; the rest of the chunk
+      // is then scanned where it lies. Joining the whole chunk to the carry copied every byte of the
+      // file once more. A row that goes on past that newline (a quoted line break) is joined whole.
+      const newline = chunk.indexOf(LF);
+      const head = newline >= 0 ? concat(this.carry, chunk.subarray(0, newline + 1)) : null;
+      const done = head ? this.scan(head, false) : 0;
+      if (head && done === head.length) bytes = chunk.subarray(newline + 1);
+      else bytes = concat(this.carry, chunk).subarray(done); // rows the head completed (lone CRs) are not read twice
+    }
     const consumed = this.scan(bytes, false);
     this.carry = bytes.slice(consumed);
   }
