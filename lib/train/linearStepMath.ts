@@ -1,3 +1,4 @@
+import type { EncodedRows } from '../features/encode';
 import { bce } from './maskedLoss';
 
 /**
@@ -8,20 +9,11 @@ import { bce } from './maskedLoss';
  * lib/train/linearStep.ts for when it is used; lib/train/linearStep.test.ts holds it to the generic step.
  */
 
-/** Every training row's encoded inputs, row-major, and the labels and masks [N, T]. */
-export interface LinearRows {
-  dense: Float32Array;
-  denseDim: number;
-  ids: Int32Array;
-  idDim: number;
-  bagIds: Int32Array;
-  bagWeights: Float32Array;
-  bagDim: number;
-  crossIds: Int32Array;
-  crossDim: number;
+/** Every training row's encoded inputs a linear model reads (as lib/features/encode.ts lays them out), and the labels and masks [N, T]. */
+export type LinearRows = Pick<EncodedRows, 'dense' | 'denseDim' | 'ids' | 'idDim' | 'bagIds' | 'bagWeights' | 'bagDim' | 'crossIds' | 'crossDim'> & {
   labels: Float32Array;
   masks: Float32Array;
-}
+};
 
 /** The model's weights (or their gradients): dense [D, T], table [V, T], crosses [C, T], bias [T]. */
 export interface LinearParams {
