@@ -8,6 +8,9 @@ test('the Train cell renders once per batch of worker events, its charts at most
     (window as unknown as { __valueLabRenderCounts: Counts }).__valueLabRenderCounts = {};
   });
   await openWithSample(page);
+  // The MLP: its step is the generic tfjs one (where a leaked tensor would show), and on cpu it streams
+  // for seconds; the logistic regression's one-kernel step finishes this run in well under one.
+  await page.getByLabel('Model', { exact: true }).selectOption('mlp');
   await page.getByLabel('Share of rows used').fill('0.2');
   await page.getByLabel('Batch size').fill('128');
   await page.getByLabel('Epochs').fill('5');
