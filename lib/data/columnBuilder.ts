@@ -20,7 +20,7 @@ export function isMissingToken(cell: string): boolean {
 export class ColumnBuilder {
   kind: 'number' | 'string' = 'number';
   length = 0;
-  // values and codes are written directly by the row fast path (lib/data/fastRows.ts), after reserve().
+  // values and codes are written directly by the row fast path (lib/data/fastRows.ts), after TableBuilder.reserveRows.
   values: Float64Array;
   private missing: Uint8Array;
   codes = new Int32Array(0);
@@ -42,7 +42,7 @@ export class ColumnBuilder {
   nonFinite = 0;
 
   push(raw: string | number | boolean | null | undefined): void {
-    this.ensureCapacity(this.length + 1);
+    this.reserve(this.length + 1);
     if (raw === null || raw === undefined || (typeof raw === 'string' && isMissingToken(raw))) {
       if (this.kind === 'number') {
         this.values[this.length] = NaN;
@@ -84,7 +84,7 @@ export class ColumnBuilder {
         return this.push(null);
       }
       if (!Number.isNaN(v)) {
-        if (this.length >= this.values.length) this.ensureCapacity(this.length + 1);
+        if (this.length >= this.values.length) this.reserve(this.length + 1);
         this.values[this.length++] = v;
         return;
       }
@@ -92,7 +92,7 @@ export class ColumnBuilder {
     // Every missing token (na, nan, null, none, n/a) starts with n: only those few fields are decoded to check.
     if (end - start <= 4 && (bytes[start] | 0x20) === 0x6e && isMissingToken(decodeField(bytes, start, end, quoted))) return this.push(null);
     if (this.kind === 'string' && !(quoted && hasEscapedQuote(bytes, start, end))) {
-      if (this.length >= this.codes.length) this.ensureCapacity(this.length + 1);
+      if (this.length >= this.codes.length) this.reserve(this.length + 1);
       this.codes[this.length++] = this.codeOfBytes(bytes, start, end);
       return;
     }
@@ -157,10 +157,6 @@ export class ColumnBuilder {
 
   /** Room for n values (the fast path writes values[length] / codes[length] before it commits a row). */
   reserve(n: number): void {
-    if (n > (this.kind === 'number' ? this.values.length : this.codes.length)) this.ensureCapacity(n);
-  }
-
-  private ensureCapacity(n: number): void {
     const capacity = this.kind === 'number' ? this.values.length : this.codes.length;
     if (n <= capacity) return;
     const next = Math.max(n, capacity * 2);

@@ -15,7 +15,12 @@ export function calibrationRatio(p: ArrayLike<number>, y: ArrayLike<number>): nu
     sp += p[i];
     sy += y[i] ? 1 : 0;
   }
-  return sy === 0 ? (sp === 0 ? 1 : Infinity) : sp / sy;
+  return calibrationRatioOf(sp, sy);
+}
+
+/** Σp / Σy from the two sums (1 when both are 0; Infinity for predictions with no positive at all). */
+export function calibrationRatioOf(predicted: number, observed: number): number {
+  return observed === 0 ? (predicted === 0 ? 1 : Infinity) : predicted / observed;
 }
 
 /**

@@ -4,7 +4,7 @@
  * This is what each evaluation round runs, a few times per epoch, on every validation row.
  */
 import { aucOfSorted } from './auc';
-import { expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
+import { calibrationRatioOf, expectedCalibrationError, reliabilityOfSorted, type ReliabilityBin } from './calibration';
 import { baseRateLogLossOf, logLossAndSum } from './logloss';
 import { sortByScore } from './sorted';
 
@@ -26,7 +26,7 @@ export function headMetrics(p: ArrayLike<number>, y: ArrayLike<number>, bins = 1
     logLoss: loss,
     normalizedEntropy: loss / baseRateLogLossOf(observed, p.length),
     auc: aucOfSorted(sorted),
-    calibrationRatio: observed === 0 ? (predicted === 0 ? 1 : Infinity) : predicted / observed, // as calibrationRatio()
+    calibrationRatio: calibrationRatioOf(predicted, observed),
     ece: expectedCalibrationError(reliability),
     reliability,
   };

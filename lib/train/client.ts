@@ -135,7 +135,7 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
       // backend failed to train there, while a fresh worker trains on it.
       if (lastBackend !== null && lastBackend !== config.backend) replaceWorker();
       lastBackend = config.backend;
-      // The table is copied (structured clone), not transferred: the page keeps using it.
+      // The table is copied a column at a time (lib/train/tableShipping.ts), not transferred: the page keeps using it.
       void startOnWorker(active, config, resume);
     },
     score(request) {

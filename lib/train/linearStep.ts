@@ -19,17 +19,18 @@ export function linearStepFor(model: MultiHeadModel, optimizer: FusedAdam, all: 
   const parts = model.linear;
   if (!parts || !tf.getKernel(LINEAR_STEP, tf.getBackend()) || c.chain || c.retrieval || ranked || all.logQ || !c.penaltyFolded) return null;
   const T = model.tasks.length;
-  const constants: Record<(typeof LINEAR_STEP_INPUTS.constants)[number], tf.Tensor> = { logKeep: c.logKeep, posWeight: c.posWeight, negWeight: c.negWeight, lossWeight: c.lossWeight };
+  // Everything but the batch's rows and the moments (made on the first step) is the same every step.
+  const fixed: tf.NamedTensorMap = {};
+  for (const name of LINEAR_STEP_INPUTS.constants) fixed[name] = c[name];
   const rows: Record<(typeof LINEAR_STEP_INPUTS.rows)[number], tf.Tensor> = { ...all.x, labels: all.labels, masks: all.masks };
+  for (const name of LINEAR_STEP_INPUTS.rows) fixed[`x_${name}`] = rows[name];
   const present = LINEAR_PARTS.flatMap((part) => {
     const w = parts[part];
     return w ? [{ part, w }] : [];
   });
   return (index) => {
     try {
-      const inputs: tf.NamedTensorMap = { index };
-      for (const name of LINEAR_STEP_INPUTS.rows) inputs[`x_${name}`] = rows[name];
-      for (const name of LINEAR_STEP_INPUTS.constants) inputs[name] = constants[name];
+      const inputs: tf.NamedTensorMap = { ...fixed, index };
       for (const { part, w } of present) {
         const { m, v } = optimizer.momentsOf(w);
         inputs[`w_${part}`] = w;
