@@ -36,7 +36,9 @@ function sortProbabilities(scores: Float32Array, y: ArrayLike<number>): SortedSc
   for (let i = 0; i < n; i++) {
     const b = bits[i];
     outside |= b >>> 30; // sign bit, or a float ≥ 2 (NaN and ±Infinity included)
-    keys[i] = (b << 1) | (y[i] ? 1 : 0);
+    // The 0/1 label's low bit, not `y[i] ? 1 : 0`: that compiles to a branch that mispredicts on
+    // mixed labels (the key pass took ~6 ms more of a 1M-row sort).
+    keys[i] = (b << 1) | (y[i] & 1);
   }
   if (outside !== 0) return null;
   const sorted = radixSortKeys(keys);
