@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, openAsBlob, writeFileSync } f
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { readTable } from '../lib/data/formats';
+import { threadPartRunner } from './partThread';
 import { inferRoles } from '../lib/data/roles';
 import { generateShopLog, SHOP_ACTIONS } from '../lib/data/synthetic';
 import { fitEncoders } from '../lib/features/encode';
@@ -67,7 +68,8 @@ async function ingestOnce(path: string) {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const started = performance.now();
   const blob = await openAsBlob(path);
-  const table = await readTable(blob, 'ingest.csv');
+  // The second half in a worker thread, as the app reads it in a second web worker.
+  const table = await readTable(blob, 'ingest.csv', { parts: threadPartRunner(path, blob.size, work) });
   const profiles = inferRoles(table);
   const all = new Int32Array(table.rowCount);
   for (let i = 0; i < all.length; i++) all[i] = i; // Int32Array.from with a callback took 80 ms of this timing

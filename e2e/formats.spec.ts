@@ -47,3 +47,21 @@ test('the synthetic shop log is generated with its funnel actions', async ({ pag
   await expect(page.getByTestId('data-summary')).toContainText('synthetic shop log (20,000 rows, seed 1): 20,000 rows × 12 columns');
   for (const a of ['clicked', 'added_to_cart', 'bought', 'favourited', 'reported']) await expect(page.getByTestId('actions-table').locator(`tr[data-action="${a}"]`)).toBeVisible();
 });
+
+test('a large CSV is read in two halves at once and joined into the same table', async ({ page }, testInfo) => {
+  // 12 MB: over the 8 MB from which a second worker reads the second half (lib/data/parallelParse.ts).
+  // "note" is numeric in the first half and text in the second: the halves still join into one text column.
+  const rows = 400_000;
+  const lines = Array.from({ length: rows }, (_, r) => `u${r % 1000},i${r % 5000},cat${r % 7},${(r % 997) / 4},${r % 10 === 0 ? 1 : 0},${r % 4 === 0 ? 1 : 0},${r < rows - 10 ? r % 13 : 'late'}`);
+  const big = testInfo.outputPath('halves.csv');
+  writeFileSync(big, `user_id,item_id,category,price,clicked,bought,note\n${lines.join('\n')}\n`);
+  const workers: Promise<string>[] = [];
+  page.on('worker', (worker) => workers.push(worker.evaluate(() => self.name).catch(() => 'ended before it was asked')));
+  await page.getByLabel(/Choose a file/).setInputFiles(big);
+  await expect(page.getByTestId('data-summary')).toContainText('400,000 rows × 7 columns', { timeout: 60_000 });
+  await expect(page.getByTestId('actions-table').locator('tr[data-action="clicked"]')).toContainText('10.00%');
+  await expect(page.getByTestId('actions-table').locator('tr[data-action="bought"]')).toContainText('25.00%');
+  await expect(page.getByTestId('data-error')).toHaveCount(0);
+  // The second half's worker ran (it is started by the reading worker, and its name says what it is).
+  expect(await Promise.all(workers)).toContain('value-lab-ingest-part');
+});

@@ -1,6 +1,16 @@
 import { ColumnBuilder } from './columnBuilder';
 import { parseRowFast } from './fastRows';
-import type { Table } from './table';
+import type { Column, Table } from './table';
+
+/** The rows another builder read from a later part of the same file (see TableBuilder.append). */
+export interface TablePart {
+  rowCount: number;
+  columns: Column[];
+  /** Per column: infinite numbers read as missing (for the table's warnings). */
+  nonFinite: number[];
+  /** Per column: some cell was read as a number, so its spelling is gone (ColumnBuilder.readNumbers). */
+  readNumbers: boolean[];
+}
 
 /** Builds a columnar Table from rows streamed in, never holding the rows themselves. */
 export class TableBuilder {
@@ -37,6 +47,22 @@ export class TableBuilder {
   addRow(cells: ArrayLike<string | number | boolean | null | undefined>): void {
     for (let c = 0; c < this.columns.length; c++) this.columns[c].push(cells[c]);
     this.rowCount++;
+  }
+
+  /** The columns so far with what appending them to another builder needs to know. */
+  finishPart(): TablePart {
+    return { rowCount: this.rowCount, columns: this.columns.map((c) => c.finish()), nonFinite: this.columns.map((c) => c.nonFinite), readNumbers: this.columns.map((c) => c.readNumbers) };
+  }
+
+  /** Whether `part`'s rows, appended, equal what this builder would have made of the same cells. */
+  canAppend(part: TablePart): boolean {
+    return part.columns.length === this.columns.length && this.columns.every((c, i) => c.canAppend(part.columns[i], part.readNumbers[i]));
+  }
+
+  /** Append a later part's rows (after canAppend). */
+  append(part: TablePart): void {
+    this.columns.forEach((c, i) => c.append(part.columns[i], part.nonFinite[i]));
+    this.rowCount += part.rowCount;
   }
 
   finish(source: string): Table {

@@ -40,6 +40,45 @@ export class ColumnBuilder {
 
   /** Numbers that were infinite or out of float range (inf, -Infinity, 1e309): kept as missing. */
   nonFinite = 0;
+  /** A text column that was numeric first, with numbers in it (they became text as String(value)). */
+  private textFromNumbers = false;
+
+  /** Some cell was read as a number (or an infinity): its spelling ("1.50", "007") is gone. */
+  get readNumbers(): boolean {
+    if (this.kind === 'string') return this.textFromNumbers;
+    if (this.nonFinite > 0) return true;
+    for (let i = 0; i < this.length; i++) if (this.missing[i] === 0) return true;
+    return false;
+  }
+
+  /**
+   * Whether appending `next` (the same column read from a later part of the file) gives what
+   * reading on would have. Not when this column is text and `next` read numbers: reading on, they
+   * would have kept their spelling as text. Every other case matches: a numeric column meeting
+   * text becomes text with String(value) of its numbers, as it would have at its first text cell.
+   */
+  canAppend(next: Column, nextReadNumbers: boolean): boolean {
+    return next.name === this.name && !(this.kind === 'string' && nextReadNumbers);
+  }
+
+  /** Append a later part's cells (after canAppend), text codes renumbered into this dictionary. */
+  append(next: Column, nextNonFinite: number): void {
+    const n = next.kind === 'number' ? next.values.length : next.codes.length;
+    if (next.kind === 'string' && this.kind === 'number') this.toStrings();
+    this.reserve(this.length + n);
+    if (this.kind === 'number' && next.kind === 'number') {
+      this.values.set(next.values, this.length);
+      this.missing.set(next.missing, this.length);
+      this.nonFinite += nextNonFinite;
+    } else if (next.kind === 'string') {
+      const codes = next.dictionary.map((text) => this.codeOf(text));
+      for (let i = 0; i < n; i++) {
+        const code = next.codes[i];
+        this.codes[this.length + i] = code < 0 ? -1 : codes[code];
+      }
+    } else this.codes.fill(-1, this.length, this.length + n); // numbers in a text column: only missing ones (canAppend)
+    this.length += n;
+  }
 
   push(raw: string | number | boolean | null | undefined): void {
     this.reserve(this.length + 1);
@@ -148,6 +187,7 @@ export class ColumnBuilder {
   }
 
   private toStrings(): void {
+    this.textFromNumbers = this.readNumbers;
     this.kind = 'string';
     this.codes = new Int32Array(this.values.length);
     for (let i = 0; i < this.length; i++) this.codes[i] = this.missing[i] ? -1 : this.codeOf(String(this.values[i]));

@@ -1,4 +1,5 @@
 import { DataError } from './errors';
+import { parseDelimitedInParts } from './parallelParse';
 import { checkText, parseDelimitedStream, type DelimitedOptions } from './parse';
 import { readParquet } from './parquet';
 import { parseJsonArray, parseJsonLines } from './records';
@@ -33,7 +34,7 @@ export async function readTable(blob: Blob, name: string, options: DelimitedOpti
   const format = sniffTextFormat(text);
   if (format === 'json') return parseJsonArray(await data.text(), source);
   if (format === 'jsonl') return parseJsonLines(await data.text(), source);
-  return parseDelimitedStream(data.stream(), data.size, source, options);
+  return (await parseDelimitedInParts(data, source, options)) ?? parseDelimitedStream(data.stream(), data.size, source, options);
 }
 
 /** JSON starts with "[", JSON Lines with "{"; anything else is delimited text. */

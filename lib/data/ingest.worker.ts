@@ -6,6 +6,7 @@
  */
 import { toDataErrorInfo } from './errors';
 import { readTable } from './formats';
+import { workerPartRunner } from './partProtocol';
 import { tableTransferables, type IngestEvent, type IngestRequest } from './ingestProtocol';
 import { generateShopLog } from './synthetic';
 
@@ -28,6 +29,8 @@ scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
     const { file, name, header } = request;
     const table = await readTable(file, name, {
       header,
+      // A second core reads the second half of a large file (lib/data/parallelParse.ts).
+      parts: navigator.hardwareConcurrency >= 2 ? workerPartRunner : undefined,
       onProgress: (progress) => {
         const now = performance.now();
         if (now - last < PROGRESS_MS) return;

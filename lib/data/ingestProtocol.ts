@@ -1,7 +1,7 @@
 /** Messages between the page (lib/data/ingestClient.ts) and the file-reading worker. */
 import type { DataErrorInfo } from './errors';
 import type { HeaderMode, ParseProgress } from './parse';
-import type { Table } from './table';
+import type { Column, Table } from './table';
 
 export type IngestRequest = { type: 'read'; file: Blob; name: string; header: HeaderMode } | { type: 'synthetic'; rows: number; seed: number };
 
@@ -9,7 +9,11 @@ export type IngestEvent = { type: 'progress'; progress: ParseProgress } | { type
 
 /** The column buffers of a table, handed over with `transfer` instead of being copied. */
 export function tableTransferables(table: Table): Transferable[] {
-  const columns = table.columns.flatMap((c) => (c.kind === 'number' ? [c.values.buffer, c.missing.buffer] : [c.codes.buffer]));
   const truth = Object.values(table.truth ?? {}).map((t) => t.buffer);
-  return [...columns, ...truth] as Transferable[];
+  return [...columnTransferables(table.columns), ...truth] as Transferable[];
+}
+
+/** The buffers of some columns (a file's second half goes back to the reading worker this way). */
+export function columnTransferables(columns: Column[]): Transferable[] {
+  return columns.flatMap((c) => (c.kind === 'number' ? [c.values.buffer, c.missing.buffer] : [c.codes.buffer])) as Transferable[];
 }

@@ -1,16 +1,16 @@
-import Papa from 'papaparse';
-import { TableBuilder, uniqueNames } from './builder';
+import { TableBuilder, type TablePart } from './builder';
 import { CsvTokenizer, UnterminatedQuoteError } from './csvTokenizer';
-import { checkColumnCount, DataError } from './errors';
+import { DataError } from './errors';
+import { sniffLayout, type DelimitedLayout, type HeaderMode } from './layout';
+import type { PartRunner } from './parallelParse';
 import type { Table } from './table';
+
+export type { HeaderMode } from './layout';
 
 /** A few ragged lines (a trailing partial line, a stray footer) are skipped with a warning; more means a wrong format. */
 const MAX_RAGGED_SHARE = 0.01;
-const HEADER_SNIFF_ROWS = 51;
 /** Bytes looked at before deciding the delimiter and the header. */
-const SNIFF_BYTES = 64 * 1024;
-
-export type HeaderMode = 'auto' | 'yes' | 'no';
+export const SNIFF_BYTES = 64 * 1024;
 
 export interface ParseProgress {
   rows: number;
@@ -24,6 +24,18 @@ export interface DelimitedOptions {
   /** false sends every row through the field-by-field path (tests compare the two; see lib/data/fastRows.ts). */
   onePassRows?: boolean;
   onProgress?(progress: ParseProgress): void;
+  /** Where a second worker can parse the later half of a large file (lib/data/parallelParse.ts). */
+  parts?: PartRunner;
+  /** Files from this size up are parsed in two parts when `parts` is given (default 8 MB). */
+  parallelFromBytes?: number;
+}
+
+/** What a reader of a later part of a file reports: its rows, and its counts for the whole file's checks. */
+export interface ParsedPart extends TablePart {
+  dataRows: number;
+  ragged: number;
+  /** Data row (1-based, within the part) of the first ragged row, or -1. */
+  firstRagged: number;
 }
 
 /**
@@ -46,16 +58,23 @@ export class DelimitedReader {
   private bytesRead = 0;
   private first = true;
 
+  /**
+   * `layout`: decided already (from the file's head, by lib/data/parallelParse.ts); `part`: these
+   * bytes are a later part of the file, so they start on a row of data (no BOM, no header).
+   */
   constructor(
     private readonly source: string,
     private readonly totalBytes: number,
     private readonly options: DelimitedOptions = {},
+    private readonly layout: DelimitedLayout | null = null,
+    private readonly part = false,
   ) {}
 
   push(chunk: Uint8Array): void {
-    if (this.first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    if (this.first && !this.part && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     this.first = false;
     this.bytesRead += chunk.length;
+    if (!this.tokenizer && this.layout) this.begin(this.layout);
     if (this.tokenizer) this.feed(chunk);
     else {
       this.head.push(chunk);
@@ -66,13 +85,40 @@ export class DelimitedReader {
     this.options.onProgress?.({ rows: this.builder?.rowCount ?? 0, bytes: this.bytesRead, totalBytes: this.totalBytes });
   }
 
+  /** True between rows: every byte pushed so far belongs to a finished row (no quote left open). */
+  get atRowBoundary(): boolean {
+    return this.tokenizer !== null && this.tokenizer.pendingBytes === 0;
+  }
+
+  /**
+   * Add the rows a reader of the rest of the file parsed (endPart) after this reader's, when they
+   * read exactly as this reader would have read them; false, with nothing changed, when they do not
+   * (the caller then pushes those bytes here instead; see TableBuilder.canAppend).
+   */
+  appendPart(part: ParsedPart): boolean {
+    if (!this.atRowBoundary || !this.builder!.canAppend(part)) return false;
+    this.builder!.append(part);
+    if (part.firstRagged >= 0 && this.firstRagged < 0) this.firstRagged = this.dataRows + part.firstRagged;
+    this.dataRows += part.dataRows;
+    this.ragged += part.ragged;
+    return true;
+  }
+
+  /** End a later part: its rows and counts, unchecked (the whole file is checked where the parts meet). */
+  endPart(): ParsedPart {
+    if (!this.tokenizer && this.layout) this.begin(this.layout);
+    this.tokenizer?.end();
+    const rows = this.builder ? this.builder.finishPart() : { rowCount: 0, columns: [], nonFinite: [], readNumbers: [] };
+    return { ...rows, dataRows: this.dataRows, ragged: this.ragged, firstRagged: this.firstRagged };
+  }
+
   end(): Table {
     if (!this.tokenizer) this.start(true);
     try {
       this.tokenizer!.end();
     } catch (err) {
       if (err instanceof UnterminatedQuoteError) {
-        throw new DataError('unterminated-quote', `${this.source}: a quoted field starting on data row ${err.row - (this.skipFirstRow ? 1 : 0)} is never closed, so the rest of the file would become one cell.`, 'Close the quote ("…") in that row, or double any quote inside a quoted field ("").');
+        throw new DataError('unterminated-quote', `${this.source}: a quoted field starting on data row ${err.row - (this.hasHeader && !this.part ? 1 : 0)} is never closed, so the rest of the file would become one cell.`, 'Close the quote ("…") in that row, or double any quote inside a quoted field ("").');
       }
       throw err;
     }
@@ -98,32 +144,17 @@ export class DelimitedReader {
   private start(atEnd: boolean): void {
     const head = concatAll(this.head, this.headBytes);
     this.head = [];
-    let text = new TextDecoder().decode(head);
-    if (!atEnd) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
-    const sniffed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', preview: HEADER_SNIFF_ROWS, delimitersToGuess: ['\t', ',', ';', '|'] });
-    const rows = sniffed.data;
-    if (rows.length === 0) throw new DataError('no-rows', `${this.source} has no rows.`, 'Check that the file is not empty.');
-    this.width = rows[0].length;
-    checkColumnCount(this.width, this.source);
-    if (this.width < 2) {
-      throw new DataError('too-few-columns', `${this.source} has only one column, so no delimiter was found.`, 'Use commas, tabs, semicolons or | between fields, with at least one action column and one feature column.');
-    }
-    const mode = this.options.header ?? 'auto';
-    this.hasHeader = mode === 'yes' || (mode === 'auto' && looksLikeHeader(rows));
-    this.skipFirstRow = this.hasHeader;
-    const names = this.hasHeader ? uniqueNames(rows[0]) : rows[0].map((_, i) => `col_${i + 1}`);
-    if (this.hasHeader) {
-      this.renamed = names.flatMap((n, i) => {
-        const raw = rows[0][i].trim();
-        return n === raw ? [] : [raw ? `"${raw}" → ${n}` : `column ${i + 1} (no name) → ${n}`];
-      });
-    }
-    // Estimate the row count from the bytes per line of the sample, with 5% to spare.
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    const expectedRows = atEnd ? lines : (this.totalBytes / Math.max(1, text.length)) * lines * 1.05;
-    this.builder = new TableBuilder(names, expectedRows);
-    const delimiter = sniffed.meta.delimiter.charCodeAt(0);
+    this.begin(sniffLayout(head, atEnd, this.source, this.options.header));
+    this.feed(head);
+  }
+
+  private begin(layout: DelimitedLayout): void {
+    this.width = layout.names.length;
+    this.hasHeader = layout.hasHeader;
+    this.skipFirstRow = layout.hasHeader && !this.part;
+    this.renamed = layout.renamed;
+    this.builder = new TableBuilder(layout.names, this.totalBytes * layout.rowsPerByte * 1.05 + 1);
+    const delimiter = layout.delimiter;
     this.tokenizer = new CsvTokenizer(delimiter, {
       row: (bytes, starts, ends, quoted, count) => {
         if (this.skipFirstRow) {
@@ -145,7 +176,6 @@ export class DelimitedReader {
         return next;
       },
     });
-    this.feed(head);
   }
 
   private feed(chunk: Uint8Array): void {
@@ -167,13 +197,18 @@ export function parseDelimited(text: string, source: string, options: DelimitedO
 /** Parse a stream of delimited bytes (a file, or a decompressing stream) chunk by chunk. */
 export async function parseDelimitedStream(stream: ReadableStream<Uint8Array>, totalBytes: number, source: string, options: DelimitedOptions = {}): Promise<Table> {
   const reader = new DelimitedReader(source, totalBytes, options);
+  await pushAll(stream, reader);
+  return reader.end();
+}
+
+/** Push every chunk of a stream into a reader. */
+export async function pushAll(stream: ReadableStream<Uint8Array>, reader: DelimitedReader): Promise<void> {
   const chunks = stream.getReader();
   for (;;) {
     const { done, value } = await chunks.read();
-    if (done) break;
+    if (done) return;
     reader.push(value);
   }
-  return reader.end();
 }
 
 /** Reject empty and binary input before parsing: `head` is the first few KB as text. */
@@ -192,22 +227,6 @@ function looksBinary(head: string): boolean {
     if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) odd++;
   }
   return odd > head.length * 0.05;
-}
-
-function isNumeric(s: string): boolean {
-  const t = s.trim();
-  return t.length > 0 && Number.isFinite(Number(t));
-}
-
-/**
- * A first row is a header when it holds no numbers at all, or when some column has text on the
- * first row but numbers below it (numeric names such as "101" stay possible in other columns).
- */
-export function looksLikeHeader(rows: string[][]): boolean {
-  const first = rows[0];
-  if (!first.some(isNumeric)) return true;
-  const sample = rows.slice(1);
-  return first.some((cell, c) => !isNumeric(cell) && sample.length > 0 && sample.every((r) => isNumeric(r[c] ?? '')));
 }
 
 function concatAll(parts: Uint8Array[], total: number): Uint8Array {
