@@ -5,7 +5,7 @@ describe('NumberCounts', () => {
   it('counts like a Map, through growth, with −0 = 0 and awkward floats', () => {
     let s = 1;
     const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-    const values = [0, -0, 1e-300, -1e300, 0.1 + 0.2, 0.3, Infinity, -Infinity, ...Array.from({ length: 20_000 }, () => Math.floor(rand() * 3000) / 7)];
+    const values = [0, -0, 1e-300, -1e300, 0.1 + 0.2, 0.3, Infinity, -Infinity, NaN, 1023, 1024, -1, 5.5, 2 ** 31, 2 ** 32 + 3, 7, 7, 1023, ...Array.from({ length: 20_000 }, () => Math.floor(rand() * 3000) / 7)];
     const counts = new NumberCounts(4);
     const reference = new Map<number, number>();
     for (const v of values) {
