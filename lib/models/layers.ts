@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { pooledLookup } from './pooledLookup';
+import { embedRow, pooledLookup } from './pooledLookup';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -107,6 +107,11 @@ export function embedInputs(table: tf.Tensor | null, shape: ModelShape, x: Model
   const batch = x.dense.shape[0];
   const parts: tf.Tensor2D[] = [];
   const all = selectAll(shape);
+  const everything = selection.dense.length === all.dense.length && selection.ids.length === all.ids.length && selection.bags.length === all.bags.length;
+  if (table && everything) {
+    const row = embedRow(table, x.dense, x.ids, x.bagIds, x.bagWeights, shape.bagLengths); // one kernel on cpu and wasm
+    if (row) return row;
+  }
   if (selection.dense.length > 0) parts.push(selection.dense.length === shape.denseDim ? x.dense : tf.gather(x.dense, selection.dense, 1));
   if (table && selection.ids.length > 0) {
     const ids = selection.ids.length === all.ids.length ? x.ids : tf.gather(x.ids, selection.ids, 1);

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { embedInputs, selectAll } from '../../models/layers';
 import { pooledLookup } from '../../models/pooledLookup';
+import type { ModelInputs, ModelShape } from '../../models/types';
 import { maskedLoss } from '../maskedLoss';
 import { gatherRows } from './gather';
 import { registerHostKernels } from './index';
@@ -40,7 +42,7 @@ describe('host kernels', () => {
     expect(() => gatherRows(x, Int32Array.from([3]), 1, 3, 2)).toThrow(/index value 3 is not in \[0, 2\]/);
   });
 
-  it('on cpu and wasm: gathers, transposed products, pooled lookups and their gradients equal the stock composites', async () => {
+  it('on cpu and wasm: gathers, transposed products, pooled lookups, the embedded input row and their gradients equal the stock composites', async () => {
     const table = randoms(40 * 3);
     const ids = Int32Array.from({ length: 64 }, () => Math.floor(rand() * 40));
     const a = randoms(64 * 5);
@@ -52,7 +54,13 @@ describe('host kernels', () => {
     const mask = Float32Array.from({ length: 24 }, (_, i) => (i % 4 === 3 ? 0 : i % 3 === 2 ? 2 : 1));
     const lossConstants = () => ({ logKeep: tf.tensor1d([0, Math.log(0.25), Math.log(0.5)]), posWeight: tf.tensor1d([1, 1, 0.5]), negWeight: tf.tensor1d([1, 4, 4]) });
     const bagWeights = Float32Array.from({ length: 40 }, (_, i) => ((i % 5) < 3 ? (i % 7 === 0 ? 0 : 1 / 3) : 0.5));
+    // A network's input row: 2 dense columns, 3 ids, bags of 3 and 2 positions (embedInputs: fused on cpu and wasm, composed on stock cpu).
+    const rowShape = { denseDim: 2, idDim: 3, bagLengths: [3, 2] } as ModelShape;
+    const rowInputs = () => ({ dense: tf.tensor2d(a.slice(0, 16), [8, 2]), ids: tf.tensor2d(ids.slice(40, 64), [8, 3], 'int32'), bagIds: tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), bagWeights: tf.tensor2d(bagWeights, [8, 5]) }) as ModelInputs;
+    const embedded = (t: tf.Tensor) => embedInputs(t, rowShape, rowInputs(), selectAll(rowShape));
     const cases: [string, () => tf.Tensor][] = [
+      ['embedded input row', () => embedded(tf.tensor2d(table, [40, 3]))],
+      ['embedded input row gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(embedded(t), tf.tensor2d(a.slice(0, 8 * 17), [8, 17]))))(tf.tensor2d(table, [40, 3]))],
       ['gather axis 0', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d(ids, 'int32'))],
       ['gather axis 1', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d([2, 0], 'int32'), 1)],
       ['gather int32', () => tf.gather(tf.tensor2d(ids, [16, 4], 'int32'), tf.tensor1d([15, 0, 3], 'int32'))],
