@@ -1,6 +1,7 @@
 import { registerFusedAdam } from './adam';
 import { registerFastGather } from './gather';
 import { registerSharedIdentity } from './identity';
+import { registerLeadingSum } from './leadingSum';
 import { registerLinearStep } from './linearStep';
 import { registerMaskedLoss } from './maskedLoss';
 import { registerTransposeFreeMatMul } from './matMul';
@@ -21,6 +22,7 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerLinearStep(backendName);
   if (backendName === 'wasm') {
     registerTransposeFreeMatMul(backendName);
+    registerLeadingSum(backendName);
     registerSharedIdentity(backendName);
   }
 }

@@ -76,6 +76,9 @@ describe('host kernels', () => {
         return tf.concat([perHead, report]);
       })],
       ['masked loss gradient', () => tf.grad((l: tf.Tensor) => tf.sum(tf.mul(maskedLoss(l as tf.Tensor2D, tf.tensor2d(labels, [8, 3]), tf.tensor2d(mask, [8, 3]), lossConstants()).perHead, tf.tensor1d([1, 2, 0.5]))))(tf.tensor2d(a.slice(0, 24).map((v) => v * 4), [8, 3]))],
+      ['sum over the batch (a bias gradient)', () => tf.sum(tf.tensor2d(a, [64, 5]), 0)],
+      ['sum over leading axes, dims kept', () => tf.sum(tf.tensor3d(batch, [2, 4, 3]), [0, 1], true)],
+      ['sum over a trailing axis (stock kernel)', () => tf.sum(tf.tensor3d(batch, [2, 4, 3]), 2)],
       ['dense layer gradient', () => tf.grad((w: tf.Tensor) => tf.sum(tf.relu(tf.matMul(tf.tensor2d(a, [64, 5]), w as tf.Tensor2D))))(tf.tensor2d(b, [5, 7]))],
     ];
     const expected: number[][] = [];
