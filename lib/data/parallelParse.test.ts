@@ -81,6 +81,25 @@ describe('reading a delimited file in two parts (lib/data/parallelParse.ts)', ()
     expect(joined).toBe(false);
     expect(inParts).toEqual(single);
     expect(single.rows).toBe(8001);
+    // Reading on while the other worker still reports its half, the progress never counts those bytes twice.
+    const seen: number[] = [];
+    let report: (() => void) | null = null; // the other worker's progress message, arriving between this reader's chunks
+    const stillReading: PartRunner = {
+      run: (rest, _layout, _source, onProgress) => {
+        report = () => onProgress({ rows: 1, bytes: rest.size - 1 });
+        return { result: new Promise(() => undefined), cancel: () => (report = null) };
+      },
+    };
+    let inReport = false;
+    const onProgress = (p: { bytes: number }) => {
+      seen.push(p.bytes);
+      if (inReport) return;
+      inReport = true;
+      report?.();
+      inReport = false;
+    };
+    await readTable(new Blob([text]), 't.csv', { parts: stillReading, parallelFromBytes: 0, onProgress });
+    expect(Math.max(...seen)).toBe(text.length);
   });
 
   it('counts ragged rows and infinite numbers of both halves, and names the same rows in errors', async () => {

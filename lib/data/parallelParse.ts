@@ -51,7 +51,9 @@ export async function parseDelimitedInParts(blob: Blob, source: string, options:
 
   const done = { first: { rows: 0, bytes: 0 }, rest: { rows: 0, bytes: 0 } };
   const report = () => options.onProgress?.({ rows: done.first.rows + done.rest.rows, bytes: done.first.bytes + done.rest.bytes, totalBytes: blob.size });
+  let readingOn = false; // once this reader reads the second half itself, the other's progress is stale
   const rest = runner.run(blob.slice(split), layout, source, (progress) => {
+    if (readingOn) return;
     done.rest = progress;
     report();
   });
@@ -61,6 +63,8 @@ export async function parseDelimitedInParts(blob: Blob, source: string, options:
     await pushAll(blob.slice(0, split).stream(), reader);
     const part = reader.atRowBoundary ? await rest.result.catch(() => null) : null;
     if (!part || !reader.appendPart(part)) {
+      readingOn = true;
+      rest.cancel();
       done.rest = { rows: 0, bytes: 0 }; // this reader's own count now covers those bytes
       await pushAll(blob.slice(split).stream(), reader);
     }
