@@ -7,11 +7,10 @@
 import { toDataErrorInfo } from './errors';
 import { readTable } from './formats';
 import { workerPartRunner } from './partProtocol';
-import { tableTransferables, type IngestEvent, type IngestRequest } from './ingestProtocol';
+import { tableTransferables, throttledProgress, type IngestEvent, type IngestRequest } from './ingestProtocol';
 import { generateShopLog } from './synthetic';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const PROGRESS_MS = 100;
 
 function post(event: IngestEvent, transfer: Transferable[] = []): void {
   scope.postMessage(event, transfer);
@@ -19,7 +18,6 @@ function post(event: IngestEvent, transfer: Transferable[] = []): void {
 
 scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
   const request = message.data;
-  let last = 0;
   try {
     if (request.type === 'synthetic') {
       const table = generateShopLog({ rows: request.rows, seed: request.seed });
@@ -31,12 +29,7 @@ scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
       header,
       // A second core reads the second half of a large file (lib/data/parallelParse.ts).
       parts: navigator.hardwareConcurrency >= 2 ? workerPartRunner : undefined,
-      onProgress: (progress) => {
-        const now = performance.now();
-        if (now - last < PROGRESS_MS) return;
-        last = now;
-        post({ type: 'progress', progress });
-      },
+      onProgress: throttledProgress((progress) => post({ type: 'progress', progress })),
     });
     post({ type: 'done', table }, tableTransferables(table));
   } catch (err) {

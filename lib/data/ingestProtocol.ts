@@ -17,3 +17,17 @@ export function tableTransferables(table: Table): Transferable[] {
 export function columnTransferables(columns: Column[]): Transferable[] {
   return columns.flatMap((c) => (c.kind === 'number' ? [c.values.buffer, c.missing.buffer] : [c.codes.buffer])) as Transferable[];
 }
+
+/** How often a reading worker reports progress: more often only costs messages and renders. */
+const PROGRESS_MS = 100;
+
+/** `report`, called at most once per PROGRESS_MS (both reading workers post their progress through it). */
+export function throttledProgress<T>(report: (progress: T) => void): (progress: T) => void {
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS) return;
+    last = now;
+    report(progress);
+  };
+}

@@ -4,23 +4,16 @@
  * and hands its columns back without copying. Started and terminated by that worker.
  */
 import { toDataErrorInfo } from './errors';
-import { columnTransferables } from './ingestProtocol';
+import { columnTransferables, throttledProgress } from './ingestProtocol';
 import { parsePart } from './parallelParse';
 import type { PartEvent, PartRequest } from './partProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const PROGRESS_MS = 100;
 
 scope.onmessage = async (message: MessageEvent<PartRequest>) => {
   const { rest, layout, source } = message.data;
-  let last = 0;
   try {
-    const part = await parsePart(rest, layout, source, (progress) => {
-      const now = performance.now();
-      if (now - last < PROGRESS_MS) return;
-      last = now;
-      scope.postMessage({ type: 'progress', progress } satisfies PartEvent);
-    });
+    const part = await parsePart(rest, layout, source, throttledProgress((progress) => scope.postMessage({ type: 'progress', progress } satisfies PartEvent)));
     scope.postMessage({ type: 'done', part } satisfies PartEvent, columnTransferables(part.columns));
   } catch (err) {
     scope.postMessage({ type: 'error', error: toDataErrorInfo(err) } satisfies PartEvent);

@@ -9,13 +9,14 @@ import { fillOutputs, hostFloats, overrideKernel } from './host';
 export function sumLeadingRows(x: Float32Array, rows: number, width: number, out: Float32Array): Float32Array {
   // Four columns at a time down the rows, in four local (float64) sums: V8 keeps them in registers,
   // where a Float64Array of per-column sums costs a load and a store per element (3× slower).
+  const end = rows * width;
   let k = 0;
   for (; k + 4 <= width; k += 4) {
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    for (let i = k; i < rows * width; i += width) {
+    for (let i = k; i < end; i += width) {
       s0 += x[i];
       s1 += x[i + 1];
       s2 += x[i + 2];
@@ -28,7 +29,7 @@ export function sumLeadingRows(x: Float32Array, rows: number, width: number, out
   }
   for (; k < width; k++) {
     let sum = 0;
-    for (let i = k; i < rows * width; i += width) sum += x[i];
+    for (let i = k; i < end; i += width) sum += x[i];
     out[k] = sum;
   }
   return out;
