@@ -6,8 +6,11 @@ async function lossesOn(page: Page, backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu'
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
   await trainToEnd(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
-  // The threaded wasm build must load inside the bundled worker (lib/train/wasmThreads.ts).
-  if (backend === 'wasm') await expect(page.getByTestId('backend')).toContainText('SIMD, threads');
+  if (backend === 'wasm') {
+    // The threaded build only where XNNPACK gets a pool of two or more (lib/train/backend.ts wasmPoolFor).
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await expect(page.getByTestId('backend')).toContainText(cores >= 4 ? `SIMD, threads, XNNPACK pool of ${Math.min(8, Math.floor(cores / 2))}` : 'SIMD, one thread');
+  }
   const table = page.getByTestId('loss-values-clicked');
   await table.locator('xpath=..').locator('summary').click();
   const cells = await table.locator('tbody tr td:nth-child(2)').allTextContents();
@@ -71,6 +74,16 @@ test('the MLP and the sequence model also train on WebGL and WebAssembly, with t
       other.forEach((loss, i) => expect(Math.abs(loss - cpu[i])).toBeLessThan(1e-2 * Math.max(1, loss)));
     }
   }
+  // The threaded wasm build must load inside the bundled worker too (lib/train/wasmThreads.ts): emulate
+  // a 4-core machine (the page tells a new training worker its core count) and train the MLP again.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
+  await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+  const cpu = await lossesOn(page, 'cpu');
+  const threaded = await lossesOn(page, 'wasm'); // a fresh worker: the backend changed
+  await expect(page.getByTestId('backend')).toContainText('SIMD, threads, XNNPACK pool of 2');
+  expect(threaded).toHaveLength(cpu.length);
+  threaded.forEach((loss, i) => expect(Math.abs(loss - cpu[i])).toBeLessThan(1e-2 * Math.max(1, loss)));
 });
 
 test('GBDT on the sample: trees grow, stop early, and the Evaluate cell charts feature importance', async ({ page }) => {

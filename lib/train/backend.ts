@@ -57,13 +57,14 @@ async function tryBackend(name: BackendName): Promise<Omit<BackendInfo, 'fallbac
     return { name, vendor: a.vendor ?? '', architecture, isSoftware, description: `${label || 'unknown adapter'}${isSoftware ? ' (software adapter)' : ''}`, limits: deviceLimits() };
   }
   if (name === 'wasm') {
-    // Binaries from this origin (scripts/copy-wasm.mjs). Threads need cross-origin isolation and the
-    // unminified glue for the pthread workers (wasmThreads.ts); without either, one thread.
-    const threads = canUseWasmThreads() && (await installWasmThreadGlue());
+    // Binaries from this origin (scripts/copy-wasm.mjs). Threads need cross-origin isolation, the
+    // unminified glue for the pthread workers (wasmThreads.ts) and a pool of two or more; otherwise the
+    // single-threaded build.
+    const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+    const threads = wasmPoolFor(cores) >= 2 && canUseWasmThreads() && (await installWasmThreadGlue());
     if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    // Ask for one thread per core; tfjs caps it at half of navigator.hardwareConcurrency (it assumes two
-    // hyper-threads per core; backend.cc) and at its pool of 8, and the badge shows what XNNPACK took.
-    else setThreadsCount(Math.min(8, Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1)));
+    // Ask for one thread per core; tfjs caps it (wasmPoolFor), and the badge shows what XNNPACK took.
+    else setThreadsCount(Math.min(8, Math.max(1, cores)));
     setWasmPaths('/tfjs-wasm/');
     registerHostKernels('wasm');
   }
@@ -96,4 +97,26 @@ export function deviceLimits(): Record<string, number> | undefined {
   if (!limits) return undefined;
   const keys = ['maxBufferSize', 'maxStorageBufferBindingSize', 'maxComputeWorkgroupStorageSize', 'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupsPerDimension'];
   return Object.fromEntries(keys.filter((k) => typeof limits[k] === 'number').map((k) => [k, limits[k]]));
+}
+
+/**
+ * Size the wasm backend by the page's core count. DevTools' CPU emulation (and a test that uses it to
+ * run the threaded build on a 2-core machine) changes navigator.hardwareConcurrency in the page only;
+ * tfjs reads the worker's own when it sizes its pool, so the worker takes the page's value, before
+ * the wasm backend starts.
+ */
+export function adoptPageCores(count: number): void {
+  if (!Number.isInteger(count) || count < 1 || typeof WorkerNavigator === 'undefined' || navigator.hardwareConcurrency === count) return;
+  Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => count });
+}
+
+/**
+ * The XNNPACK pool tfjs' threaded wasm build grants: half of hardwareConcurrency (it assumes two
+ * hyper-threads per core; backend.cc), at most 8. A pool of one computes nothing in parallel, yet the
+ * threaded build still keeps its heap in a SharedArrayBuffer, and our host kernels read and write that
+ * heap: on 2 cores the single-threaded build trained faster in 7 of 8 interleaved browser runs
+ * (MLP 114k vs 86k rows/s at batch 1024, LR 600k vs 515k; session 9, README Performance).
+ */
+export function wasmPoolFor(hardwareConcurrency: number): number {
+  return Math.min(8, Math.max(1, Math.floor(hardwareConcurrency / 2)));
 }

@@ -118,6 +118,7 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
     w.onmessage = (message: MessageEvent<WorkerEvent>) => {
       if (worker === w) receive(message.data);
     };
+    w.postMessage({ type: 'cores', count: navigator.hardwareConcurrency } satisfies WorkerRequest);
     w.onerror = (event) => {
       event.preventDefault();
       if (worker === w) recover('crash', event.message ?? '');

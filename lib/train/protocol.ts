@@ -47,6 +47,8 @@ export type WorkerRequest =
   | { type: 'start'; runId: number; tableId: number; spec: ProblemSpec; config: TrainConfig; resume?: ResumePoint | null }
   | TableMessage
   | { type: 'inject-fault'; fault: InjectedFault }
+  /** The page's navigator.hardwareConcurrency, sent first (lib/train/backend.ts adoptPageCores). */
+  | { type: 'cores'; count: number }
   /** Apply a finished run's weights to another table (lib/train/score.ts). */
   | { type: 'score'; requestId: number; model: ScoringModel; table: Table }
   | { type: 'stop'; runId: number }

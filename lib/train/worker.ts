@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ProblemSpecSchema } from '../formulate/spec';
-import { activeWebGpuDevice, chooseBackend, switchBackend } from './backend';
+import { activeWebGpuDevice, adoptPageCores, chooseBackend, switchBackend } from './backend';
 import { measureTrainingSpeed } from './benchmark';
 import { scoreTable, scoringModelOf } from './score';
 import { TrainConfigSchema, type BackendChoice, type TrainConfig } from './config';
@@ -100,6 +100,9 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
       return;
     case 'set-learning-rate':
       if (Number.isFinite(request.learningRate) && request.learningRate >= 0) learningRates.set(request.runId, request.learningRate);
+      return;
+    case 'cores':
+      adoptPageCores(request.count);
       return;
     case 'inject-fault':
       injectFault(request.fault);
