@@ -7,6 +7,7 @@ import { registerMaskedLoss } from './maskedLoss';
 import { registerTransposeFreeMatMul } from './matMul';
 import { registerPooledLookup } from './pooledLookup';
 import { registerFastSegmentSum } from './segmentSum';
+import { registerFastTranspose } from './transpose';
 
 /**
  * Our replacements for tfjs kernels that are slow (or missing) on the backends that keep tensors in
@@ -22,6 +23,7 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   registerLinearStep(backendName);
   if (backendName === 'wasm') {
     registerTransposeFreeMatMul(backendName);
+    registerFastTranspose(backendName);
     registerLeadingSum(backendName);
     registerSharedIdentity(backendName);
   }

@@ -169,3 +169,23 @@ describe('shared Identity on wasm', () => {
     expect(buffers()).toBe(before);
   });
 });
+
+describe('Transpose on wasm', () => {
+  it('swaps the last two axes as tfjs does, for floats and ints, any batch, ragged tiles; other permutations fall back', async () => {
+    registerHostKernels('wasm');
+    // 130 rows: two full tiles of 64 and a ragged one; a [3, 2, 4] batch; int32; a 3-axis permutation.
+    const cases: [number[], number[], 'float32' | 'int32'][] = [
+      [[130, 7], [1, 0], 'float32'],
+      [[3, 2, 4], [0, 2, 1], 'float32'],
+      [[5, 66], [1, 0], 'int32'],
+      [[2, 3, 4], [2, 0, 1], 'float32'],
+    ];
+    for (const [shape, perm, dtype] of cases) {
+      const size = shape.reduce((p, d) => p * d, 1);
+      const values = dtype === 'int32' ? Int32Array.from({ length: size }, (_, i) => i * 7 - 3) : randoms(size);
+      const make = () => tf.transpose(tf.tensor(values, shape, dtype), perm);
+      const got = await on('wasm', make);
+      expect(got, `${shape} ${perm}`).toEqual(await reference(make));
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { overrideKernel } from './host';
+import { transposeLastOnHost } from './transpose';
 
 interface DisposingBackend {
   disposeData(dataId: object): boolean | void;
@@ -10,22 +11,16 @@ interface DisposingBackend {
  * products to XNNPACK but computes transposed ones itself, about 10× slower: every gradient of a
  * dense layer is one (dy·Wᵀ and xᵀ·dy), and in the MLP's backward pass four of them took 82 of the
  * step's 190 ms while its forward products took 4 (bench/README). Transposing an operand explicitly
- * costs a fraction of a millisecond and sends the product down the fast path.
+ * (lib/train/kernels/transpose.ts) sends the product down the fast path.
  */
 export function registerTransposeFreeMatMul(backendName: 'wasm'): void {
-  const transpose = tf.getKernel('Transpose', backendName);
-  if (!transpose) return;
   overrideKernel('BatchMatMul', backendName, (stock) => (args) => {
     const { inputs, backend, attrs } = args;
     const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
     if (!transposeA && !transposeB) return stock.kernelFunc(args);
-    const swapLast = (t: tf.TensorInfo) => {
-      const perm = t.shape.map((_, i) => i);
-      const r = perm.length;
-      [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
-      return transpose.kernelFunc({ inputs: { x: t }, backend, attrs: { perm } }) as tf.TensorInfo;
-    };
+    // Products are float32 here; the copy is ours (transpose.ts), several times faster than tfjs' own.
+    const swapLast = (t: tf.TensorInfo) => transposeLastOnHost(backend, t);
     const left = transposeA ? swapLast(a) : a;
     const right = transposeB ? swapLast(b) : b;
     try {
