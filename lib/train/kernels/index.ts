@@ -7,6 +7,7 @@ import { registerMaskedLoss } from './maskedLoss';
 import { registerTransposeFreeMatMul } from './matMul';
 import { registerPooledLookup } from './pooledLookup';
 import { registerFastSegmentSum } from './segmentSum';
+import { registerInPlaceSlice } from './slice';
 import { registerFastTranspose } from './transpose';
 
 /**
@@ -24,6 +25,7 @@ export function registerHostKernels(backendName: 'cpu' | 'wasm'): void {
   if (backendName === 'wasm') {
     registerTransposeFreeMatMul(backendName);
     registerFastTranspose(backendName);
+    registerInPlaceSlice(backendName);
     registerLeadingSum(backendName);
     registerSharedIdentity(backendName);
   }

@@ -189,3 +189,19 @@ describe('Transpose on wasm', () => {
     }
   });
 });
+
+describe('Slice on wasm', () => {
+  it('slices as tfjs does: contiguous runs in place, -1 sizes, ints, and strided slices through the stock kernel', async () => {
+    registerHostKernels('wasm');
+    const x = randoms(6 * 5 * 4);
+    const order = Int32Array.from({ length: 40 }, (_, i) => (i * 17) % 40);
+    const cases: (() => tf.Tensor)[] = [
+      () => tf.slice(tf.tensor1d(order, 'int32'), 8, 16), // the trainer's batch of an epoch's order
+      () => tf.slice(tf.tensor3d(x, [6, 5, 4]), [2, 0, 0], [3, -1, -1]), // whole rows: contiguous
+      () => tf.slice(tf.tensor3d(x, [6, 5, 4]), [1, 2, 0], [1, 2, 4]), // inside one row: contiguous
+      () => tf.slice(tf.tensor3d(x, [6, 5, 4]), [1, 1, 1], [3, 2, 2]), // strided: the stock kernel
+      () => tf.slice(tf.tensor2d(x.subarray(0, 12), [3, 4]), [0, 0], [0, 4]), // empty
+    ];
+    for (const [i, make] of cases.entries()) expect(await on('wasm', make), `case ${i}`).toEqual(await reference(make));
+  });
+});
