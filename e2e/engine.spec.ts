@@ -32,6 +32,26 @@ test('pause holds the run between steps, resume finishes it; the learning rate c
   await expect(page.getByTestId('run-progress')).toContainText(/MB in \d+ tensors/);
 });
 
+test('pause and stop reach a run on wasm, whose reads never wait for a device', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByLabel('Share of rows used').fill('0.3');
+  await page.getByLabel('Epochs').fill('200'); // minutes on wasm: it must be stopped, not finish
+  await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = page.getByTestId('run-progress');
+  await expect(progress).toContainText(/step [1-9]/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(progress).toContainText('paused', { timeout: 5_000 });
+  await page.waitForTimeout(500);
+  const held = await currentStep(page);
+  await page.waitForTimeout(1500);
+  expect(await currentStep(page)).toBe(held);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(() => currentStep(page), { timeout: 10_000 }).toBeGreaterThan(held);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(progress).toHaveAttribute('data-status', 'stopped', { timeout: 15_000 });
+});
+
 test('smoothing, log scale and the per-step metrics chart follow real training', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.1');

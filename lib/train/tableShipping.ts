@@ -6,6 +6,7 @@
  * second run on the same data starts at once).
  */
 import type { Column, Table } from '../data/table';
+import { nextTask } from './nextTask';
 
 /** The messages that carry a table, a column at a time (lib/train/protocol.ts WorkerRequest). */
 export type TableMessage =
@@ -25,8 +26,6 @@ export function tableIdOf(table: Table): number {
   return id;
 }
 
-/** Let the page run between two posts (a 0 ms timer: the next task, after anything queued). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Post `table` column by column through `post`, yielding between columns. Stops early and returns

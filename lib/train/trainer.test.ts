@@ -138,6 +138,20 @@ describe('trainModel (cpu backend)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('sees a stop that arrives as a task while it trains: the loop yields to the event loop (cpu and wasm reads resolve as microtasks)', async () => {
+    const { table } = syntheticTable(20_000);
+    const long: TrainConfig = { ...config, epochs: 200, earlyStoppingPatience: 0 }; // ~12,000 steps, many seconds
+    const data = prepareData(table, spec(), long);
+    let stop = false;
+    // A worker's 'stop' message is a task like this timer: a loop of microtasks alone never lets it run.
+    setTimeout(() => (stop = true), 300);
+    const started = performance.now();
+    const result = await trainModel(data, long, { ...recorder().cb, shouldStop: () => stop });
+    expect(result.status).toBe('stopped');
+    expect(result.steps).toBeLessThan(200 * Math.ceil(data.train.rows / long.batchSize));
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('stops on divergence, names the step and keeps the best weights', async () => {
     const { table } = syntheticTable(2000);
     const data = prepareData(table, spec(), config);

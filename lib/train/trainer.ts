@@ -16,6 +16,7 @@ import { modelShapeOf } from './modelShape';
 import type { ResumePoint } from './protocol';
 import type { TreeModel } from './scoringModel';
 import { FusedAdam } from './optimizer';
+import { nextTask } from './nextTask';
 import { linearStepFor } from './linearStep';
 
 /** One training step's loss for one head. */
@@ -178,6 +179,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     const memory = tf.memory();
     cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), stepRowsPerSecond: stepMs > 0 ? ((step - (resume?.step ?? 0)) * config.batchSize) / (stepMs / 1000) : undefined, learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
     lastFlush = performance.now();
+    await nextTask(); // let queued messages (stop, pause, a new learning rate) in
   };
 
   const evaluate = async (epoch: number) => {
