@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { wasmPoolFor } from '../lib/train/wasmThreads';
 import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
 
 /** Train the current setup on one backend and read the first head's shown losses (sampled space). */
@@ -7,9 +8,9 @@ async function lossesOn(page: Page, backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu'
   await trainToEnd(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
   if (backend === 'wasm') {
-    // The threaded build only where XNNPACK gets a pool of two or more (lib/train/backend.ts wasmPoolFor).
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    await expect(page.getByTestId('backend')).toContainText(cores >= 4 ? `SIMD, threads, XNNPACK pool of ${Math.min(8, Math.floor(cores / 2))}` : 'SIMD, one thread');
+    // The threaded build only where XNNPACK gets a pool of two or more.
+    const pool = wasmPoolFor(await page.evaluate(() => navigator.hardwareConcurrency));
+    await expect(page.getByTestId('backend')).toContainText(pool >= 2 ? `SIMD, threads, XNNPACK pool of ${pool}` : 'SIMD, one thread');
   }
   const table = page.getByTestId('loss-values-clicked');
   await table.locator('xpath=..').locator('summary').click();

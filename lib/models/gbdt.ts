@@ -7,6 +7,7 @@ import { calibrateHead, evaluateTask, type TaskEvaluation } from '../train/evalu
 import type { PreparedData } from '../train/prepare';
 import type { LossPoint, TrainCallbacks, TrainResult } from '../train/trainer';
 import { sampledLogOdds } from '../train/modelShape';
+import { nextTask } from '../train/nextTask';
 import { categoricalBins, categoryBin, numericBin, numericBins, type FeatureBins } from './trees/binning';
 import { boostRound, type BoostParams } from './trees/booster';
 import { binnedMatrix, type TreeNode } from './trees/tree';
@@ -68,8 +69,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
     cb.onLoss(points);
     cb.onProgress({ step: round, totalSteps: p.trees, epoch: 1, rowsPerSecond: (round * n) / ((performance.now() - started) / 1000) });
     if (round % evalEvery === 0) cb.onEvaluation((evaluations = evaluate(state.map((s) => s.validation)).map((r) => r.evaluation)));
-    // Let the worker read a Stop message between trees.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask(); // let the worker read a Stop message between trees
   }
 
   // Keep each booster at its best validation round.

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerHostKernels } from './kernels';
-import { canUseWasmThreads, installWasmThreadGlue } from './wasmThreads';
+import { canUseWasmThreads, installWasmThreadGlue, wasmPoolFor } from './wasmThreads';
 import type { BackendInfo, BackendName } from './protocol';
 
 interface AdapterInfoLike {
@@ -108,15 +108,4 @@ export function deviceLimits(): Record<string, number> | undefined {
 export function adoptPageCores(count: number): void {
   if (!Number.isInteger(count) || count < 1 || typeof WorkerNavigator === 'undefined' || navigator.hardwareConcurrency === count) return;
   Object.defineProperty(WorkerNavigator.prototype, 'hardwareConcurrency', { configurable: true, get: () => count });
-}
-
-/**
- * The XNNPACK pool tfjs' threaded wasm build grants: half of hardwareConcurrency (it assumes two
- * hyper-threads per core; backend.cc), at most 8. A pool of one computes nothing in parallel, yet the
- * threaded build still keeps its heap in a SharedArrayBuffer, and our host kernels read and write that
- * heap: on 2 cores the single-threaded build trained faster in 7 of 8 interleaved browser runs
- * (MLP 114k vs 86k rows/s at batch 1024, LR 600k vs 515k; session 9, README Performance).
- */
-export function wasmPoolFor(hardwareConcurrency: number): number {
-  return Math.min(8, Math.max(1, Math.floor(hardwareConcurrency / 2)));
 }

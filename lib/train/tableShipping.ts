@@ -26,7 +26,6 @@ export function tableIdOf(table: Table): number {
   return id;
 }
 
-
 /**
  * Post `table` column by column through `post`, yielding between columns. Stops early and returns
  * false when `current()` turns false (the worker was replaced meanwhile: its successor gets the table

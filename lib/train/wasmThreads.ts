@@ -40,3 +40,15 @@ export function installWasmThreadGlue(): Promise<boolean> {
   })();
   return installed;
 }
+
+/**
+ * The XNNPACK pool tfjs' threaded wasm build grants: half of hardwareConcurrency (it assumes two
+ * hyper-threads per core; backend.cc), at most 8. A pool of one computes nothing in parallel, yet the
+ * threaded build still keeps its heap in a SharedArrayBuffer, and our host kernels read and write that
+ * heap: on 2 cores the single-threaded build trained faster in 7 of 8 interleaved browser runs
+ * (MLP 114k vs 86k rows/s at batch 1024, LR 600k vs 515k; session 9, README Performance). No imports
+ * here, so the browser tests can call it too.
+ */
+export function wasmPoolFor(hardwareConcurrency: number): number {
+  return Math.min(8, Math.max(1, Math.floor(hardwareConcurrency / 2)));
+}
