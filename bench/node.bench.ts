@@ -3,11 +3,12 @@
  * through the app's real path, metrics on 1M predictions, the value re-rank of 100k impressions, and
  * the encoded synthetic training data the PyTorch peer trains on. Prints one JSON object.
  */
-import { createWriteStream, existsSync, mkdirSync, openAsBlob, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { readTable } from '../lib/data/formats';
 import { bundlePartThread, threadPartRunner } from './partThread';
+import { fileBlob } from './fileBlob';
 import { inferRoles } from '../lib/data/roles';
 import { generateShopLog, SHOP_ACTIONS } from '../lib/data/synthetic';
 import { fitEncoders } from '../lib/features/encode';
@@ -68,7 +69,7 @@ async function ingestOnce(path: string) {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const started = performance.now();
-  const blob = await openAsBlob(path);
+  const blob = fileBlob(path); // read as Chromium reads a File (bench/fileBlob.ts)
   // The second half in a worker thread, as the app reads it in a second web worker.
   const table = await readTable(blob, 'ingest.csv', { parts: threadPartRunner(path, blob.size, work) });
   const profiles = inferRoles(table);
