@@ -59,6 +59,11 @@ export class TableBuilder {
     return part.columns.length === this.columns.length && this.columns.every((c, i) => c.canAppend(part.columns[i], part.readNumbers[i]));
   }
 
+  /** Map the columns' spare room before a part is appended (ColumnBuilder.touchSpare). */
+  touchSpare(): void {
+    for (const column of this.columns) column.touchSpare();
+  }
+
   /** Append a later part's rows (after canAppend). */
   append(part: TablePart): void {
     this.columns.forEach((c, i) => c.append(part.columns[i], part.nonFinite[i]));
