@@ -27,6 +27,12 @@ export interface PartProgress {
 }
 
 export const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
+/**
+ * The share of the file this reader parses itself. Less than half: besides its rows it maps the memory
+ * the other half is appended into (DelimitedReader.prepareToAppend, about a quarter of the time
+ * parsing the same rows takes on this machine), and the split is even when both finish together.
+ */
+export const FIRST_SHARE = 0.44;
 /** How far past the middle a newline is looked for before giving up on splitting. */
 const SPLIT_WINDOW = 1024 * 1024;
 
@@ -93,9 +99,9 @@ async function readHead(blob: Blob): Promise<{ bytes: Uint8Array; end: number }>
   return { bytes: bom ? bytes.subarray(3) : bytes, end };
 }
 
-/** Just after the first newline past the middle (and past the head), or -1 if there is none near. */
+/** Just after the first newline past FIRST_SHARE of the file (and past the head), or -1 if there is none near. */
 async function findSplit(blob: Blob, headEnd: number): Promise<number> {
-  const from = Math.max(headEnd, Math.floor(blob.size / 2));
+  const from = Math.max(headEnd, Math.floor(blob.size * FIRST_SHARE));
   const window = new Uint8Array(await blob.slice(from, Math.min(blob.size, from + SPLIT_WINDOW)).arrayBuffer());
   const newline = window.indexOf(0x0a);
   return newline < 0 || from + newline + 1 >= blob.size ? -1 : from + newline + 1;
