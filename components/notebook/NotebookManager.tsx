@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '@/lib/store';
 import { restoreNotebook, savedStateOf, startAutosave, type AutosaveStatus } from '@/lib/store/autosave';
 import { initialNotebook, openSlot, type OpenedSlot } from '@/lib/store/openNotebook';
-import { createNotebook, deleteNotebook, listNotebooks, rememberOpenNotebook, renameNotebook, saveData, saveState, type NotebookMeta } from '@/lib/notebook/storage';
+import { saveTable } from '@/lib/notebook/dataStore';
+import { createNotebook, deleteNotebook, listNotebooks, rememberOpenNotebook, renameNotebook, saveState, type NotebookMeta } from '@/lib/notebook/storage';
 import { loadBundledSample } from './sample';
 
 /** Open another notebook: the page reloads with it, so no state of this one leaks into it. */
@@ -62,7 +63,7 @@ export function NotebookManager() {
     act('make a copy', async () => {
       const s = useAppStore.getState();
       const copy = await createNotebook(`${slot?.meta.name ?? 'Notebook'} (copy)`);
-      if (s.baseTable) await saveData(copy.id, s.baseTable);
+      if (s.baseTable) await saveTable(copy.id, s.baseTable);
       await saveState(copy.id, savedStateOf(s));
       openAndReload(copy.id);
     });

@@ -79,8 +79,18 @@ function isQuotaError(err: unknown): boolean {
  * DevTools quota override did not make IndexedDB refuse writes in Playwright's contexts.)
  */
 let simulatedFull = false;
-if (typeof window !== 'undefined' && (window as unknown as { __valueLabFaultInjection?: boolean }).__valueLabFaultInjection === true) {
-  (window as unknown as { valueLabStorageFaults: { fill(): void; free(): void } }).valueLabStorageFaults = { fill: () => (simulatedFull = true), free: () => (simulatedFull = false) };
+/** Whether the browser tests' full disk is on (the page passes it to the dataset's worker, lib/notebook/dataStore.worker.ts). */
+export function storageFullSimulated(): boolean {
+  return simulatedFull;
+}
+/** The dataset's worker takes the page's setting before each write. */
+export function simulateStorageFull(full: boolean): void {
+  simulatedFull = full;
+}
+// globalThis, not window: this module also runs in the dataset's worker, and Next's client build
+// replaces `typeof window` with "object" at compile time, worker bundles included.
+if ((globalThis as unknown as { __valueLabFaultInjection?: boolean }).__valueLabFaultInjection === true) {
+  (globalThis as unknown as { valueLabStorageFaults: { fill(): void; free(): void } }).valueLabStorageFaults = { fill: () => (simulatedFull = true), free: () => (simulatedFull = false) };
 }
 
 async function write<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -141,11 +151,22 @@ export async function saveState(id: string, state: SavedState): Promise<void> {
 }
 
 export async function loadNotebook(id: string): Promise<{ meta: NotebookMeta; table: Table | null; state: SavedState | null } | null> {
+  const notebook = await loadNotebookState(id);
+  return notebook && { ...notebook, table: await loadData(id) };
+}
+
+/** A notebook's list entry and state, without its dataset (the page reads that in a worker: lib/notebook/dataStore.ts). */
+export async function loadNotebookState(id: string): Promise<{ meta: NotebookMeta; state: SavedState | null } | null> {
   const store = await database();
   const meta = await store.get('notebooks', id);
   if (!meta) return null;
-  const [table, state] = await Promise.all([store.get('data', id), store.get('state', id)]);
-  return { meta, table: table ?? null, state: state?.version === STORAGE_VERSION ? state : null };
+  const state = await store.get('state', id);
+  return { meta, state: state?.version === STORAGE_VERSION ? state : null };
+}
+
+/** A notebook's dataset, or null when it has none yet. */
+export async function loadData(id: string): Promise<Table | null> {
+  return (await (await database()).get('data', id)) ?? null;
 }
 
 const LAST_OPEN_KEY = 'value-lab-last-notebook';

@@ -4,7 +4,8 @@
  * included, with its latest checkpoint, so a reload can resume it).
  */
 import type { Table } from '../data/table';
-import { loadNotebook, saveData, saveState, STORAGE_VERSION, type SavedRun, type SavedState } from '../notebook/storage';
+import { loadTable, saveTable } from '../notebook/dataStore';
+import { loadNotebookState, saveState, STORAGE_VERSION, type SavedRun, type SavedState } from '../notebook/storage';
 import type { AppState } from './index';
 import type { RunView } from './runSlice';
 import { useAppStore } from './index';
@@ -41,8 +42,9 @@ export function savedStateOf(s: AppState): SavedState {
 
 /** Put a saved notebook back into the store; 'no-data' when it has no dataset yet (the caller loads one). */
 export async function restoreNotebook(id: string): Promise<'restored' | 'no-data' | 'missing'> {
-  const saved = await loadNotebook(id);
-  if (!saved) return 'missing';
+  const notebook = await loadNotebookState(id);
+  if (!notebook) return 'missing';
+  const saved = { ...notebook, table: await loadTable(id) };
   const s = useAppStore.getState();
   s.setNotes(saved.state?.notes ?? []);
   if (!saved.table) {
@@ -81,7 +83,7 @@ export function startAutosave(id: string, onStatus: (status: AutosaveStatus) => 
     last = watched(s);
     try {
       if (s.baseTable && s.baseTable !== savedTable) {
-        await saveData(id, s.baseTable);
+        await saveTable(id, s.baseTable);
         savedTable = s.baseTable;
       }
       await saveState(id, savedStateOf(s));

@@ -62,7 +62,7 @@ export function createTrainingClient(onEvent: (event: WorkerEvent) => void): Tra
     const tableId = tableIdOf(run.table);
     if (shippedTable !== tableId) {
       shippedTable = null;
-      if (!(await shipTable(run.table, (message) => w.postMessage(message), current))) return;
+      if (!(await shipTable(run.table, (message, transfer) => w.postMessage(message, transfer), current))) return;
       shippedTable = tableId;
     }
     if (current()) w.postMessage({ type: 'start', runId: run.runId, tableId, spec: run.spec, config, resume } satisfies WorkerRequest);

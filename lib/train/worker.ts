@@ -108,7 +108,7 @@ scope.onmessage = (message: MessageEvent<WorkerRequest>) => {
       injectFault(request.fault);
       return;
     case 'table-begin':
-    case 'table-column':
+    case 'table-piece':
       tables.receive(request);
       return;
     case 'start':
