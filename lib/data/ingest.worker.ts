@@ -8,6 +8,7 @@ import { toDataErrorInfo } from './errors';
 import { readTable } from './formats';
 import { workerPartRunner } from './partProtocol';
 import { tableTransferables, throttledProgress, type IngestEvent, type IngestRequest } from './ingestProtocol';
+import { inferRoles } from './roles';
 import { generateShopLog } from './synthetic';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,7 +22,7 @@ scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
   try {
     if (request.type === 'synthetic') {
       const table = generateShopLog({ rows: request.rows, seed: request.seed });
-      post({ type: 'done', table }, tableTransferables(table));
+      post({ type: 'done', table, profiles: inferRoles(table) }, tableTransferables(table));
       return;
     }
     const { file, name, header } = request;
@@ -31,7 +32,8 @@ scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
       parts: navigator.hardwareConcurrency >= 2 ? workerPartRunner : undefined,
       onProgress: throttledProgress((progress) => post({ type: 'progress', progress })),
     });
-    post({ type: 'done', table }, tableTransferables(table));
+    // Roles here, off the page's main thread (a million rows: ~0.4 s there).
+    post({ type: 'done', table, profiles: inferRoles(table) }, tableTransferables(table));
   } catch (err) {
     post({ type: 'error', error: toDataErrorInfo(err) });
   }

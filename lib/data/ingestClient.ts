@@ -2,6 +2,7 @@
 import { DataError } from './errors';
 import type { IngestEvent, IngestRequest } from './ingestProtocol';
 import type { HeaderMode, ParseProgress } from './parse';
+import { adoptInferredRoles } from './roles';
 import type { Table } from './table';
 
 export interface PendingRead {
@@ -31,7 +32,10 @@ function runIngest(request: IngestRequest, name: string, onProgress: (p: ParsePr
   worker.onmessage = (message: MessageEvent<IngestEvent>) => {
     const event = message.data;
     if (event.type === 'progress') onProgress(event.progress);
-    else if (event.type === 'done') finish((s) => s.resolve(event.table));
+    else if (event.type === 'done') {
+      adoptInferredRoles(event.table, event.profiles);
+      finish((s) => s.resolve(event.table));
+    }
     else finish((s) => s.reject(new DataError(event.error.code, event.error.message, event.error.hint)));
   };
   worker.onerror = (event) => {

@@ -1,11 +1,13 @@
 /** Messages between the page (lib/data/ingestClient.ts) and the file-reading worker. */
 import type { DataErrorInfo } from './errors';
 import type { HeaderMode, ParseProgress } from './parse';
+import type { ColumnProfile } from './roles';
 import type { Column, Table } from './table';
 
 export type IngestRequest = { type: 'read'; file: Blob; name: string; header: HeaderMode } | { type: 'synthetic'; rows: number; seed: number };
 
-export type IngestEvent = { type: 'progress'; progress: ParseProgress } | { type: 'done'; table: Table } | { type: 'error'; error: DataErrorInfo };
+/** `profiles`: the columns' inferred roles, computed here so the page does not (lib/data/roles.ts adoptInferredRoles). */
+export type IngestEvent = { type: 'progress'; progress: ParseProgress } | { type: 'done'; table: Table; profiles: ColumnProfile[] } | { type: 'error'; error: DataErrorInfo };
 
 /** The column buffers of a table, handed over with `transfer` instead of being copied. */
 export function tableTransferables(table: Table): Transferable[] {

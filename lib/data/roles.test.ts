@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimited } from './parse';
-import { allowedRoles, inferRoles } from './roles';
+import { adoptInferredRoles, allowedRoles, inferRoles } from './roles';
 import { binaryValues, getColumn } from './table';
 
 const csv = [
@@ -49,5 +49,22 @@ describe('inferRoles', () => {
     const rows = ['a,b,clicked', ...Array.from({ length: 20 }, (_, i) => `${i === 0 ? 5 : ''},${i},${i % 2}`)].join('\n');
     const p = inferRoles(parseDelimited(rows, 'm.csv'));
     expect(p[0]).toMatchObject({ role: 'mostly-missing', reason: '95% missing' });
+  });
+
+  it('profiles a column once, takes the reading worker\'s profiles for its columns, and still applies overrides', () => {
+    const text = ['user_id,clicked,price', ...Array.from({ length: 30 }, (_, i) => `u${i % 4},${i % 3 === 0 ? 1 : 0},${i * 1.5}`)].join('\n');
+    const table = parseDelimited(text, 'c.csv');
+    const first = inferRoles(table);
+    expect(inferRoles(table)[2]).toBe(first[2]); // the same object: not computed again
+    // Profiles made by the worker for this table (a clone: other objects, same content) are taken as they are.
+    const fromWorker = structuredClone(first).map((p) => (p.name === 'price' ? { ...p, reason: 'from the worker' } : p));
+    const copy = structuredClone(table);
+    adoptInferredRoles(copy, fromWorker);
+    expect(inferRoles(copy).map((p) => p.reason)).toEqual(fromWorker.map((p) => p.reason));
+    expect(inferRoles(copy, { price: 'categorical' })[2]).toMatchObject({ role: 'categorical', overridden: true });
+    // Profiles of other columns (another file's) are not taken.
+    const other = structuredClone(table);
+    adoptInferredRoles(other, [{ ...fromWorker[0], name: 'elsewhere' }]);
+    expect(inferRoles(other)[0].name).toBe('user_id');
   });
 });

@@ -35,14 +35,29 @@ const TIME_NAME = /^(date|day|time|ts|timestamp|time_?ms|datetime|event_?time)$/
 const CATEGORICAL_MAX_DISTINCT = 50;
 const MOSTLY_MISSING = 0.9;
 
+/**
+ * Each column's inferred profile, kept while the column lives: columns never change once read, and a
+ * million-row table's profiles take ~0.4 s, which every role change or derived action repeated on the
+ * page's main thread. The reading worker's profiles arrive with its table (adoptInferredRoles).
+ */
+const inferredByColumn = new WeakMap<Column, ColumnProfile>();
+
 /** Infer a role per column from its values and name, then apply the person's overrides. */
 export function inferRoles(table: Table, overrides: Record<string, ColumnRole> = {}): ColumnProfile[] {
   return table.columns.map((col) => {
-    const inferred = profileColumn(col, table.rowCount);
+    let inferred = inferredByColumn.get(col);
+    if (!inferred) inferredByColumn.set(col, (inferred = profileColumn(col, table.rowCount)));
     const chosen = overrides[col.name];
     if (!chosen || chosen === inferred.role) return inferred;
     if (chosen === 'action' && inferred.positiveRate === undefined) return inferred; // not binary: cannot be a label
     return { ...inferred, role: chosen, reason: `set by you (detected: ${inferred.role})`, overridden: true };
+  });
+}
+
+/** Take profiles inferred elsewhere (the reading worker, for the same columns in order) as this table's. */
+export function adoptInferredRoles(table: Table, profiles: ColumnProfile[]): void {
+  table.columns.forEach((col, i) => {
+    if (profiles[i]?.name === col.name && !profiles[i].overridden) inferredByColumn.set(col, profiles[i]);
   });
 }
 
