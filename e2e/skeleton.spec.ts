@@ -74,6 +74,15 @@ test('a small CSV is loaded with its actions; a broken file shows an error and k
   const actions = page.getByTestId('actions-table');
   await expect(actions.locator('tr[data-action="clicked"]')).toContainText('58.33%');
   await expect(actions.locator('tr[data-action="bought"]')).toContainText('25.00%');
+  // The column detail counts a column once opened (from the keyboard): price's values, ties in numeric order.
+  const detail = page.getByText('Column detail: top values and histogram');
+  await detail.focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Column to inspect').selectOption('price');
+  const top = page.getByTestId('top-values');
+  await expect(top.locator('tbody tr').first()).toHaveText(/35\.5\s*3/);
+  await expect(top.locator('tbody tr')).toHaveText([/35\.5\s*3/, /9\.5\s*2/, /12\s*2/, /80\s*2/, /120\s*2/, /60\s*1/]);
+  await expect(page.getByRole('img', { name: 'Histogram of price' })).toBeVisible();
 
   await page.getByLabel(/Choose a file/).setInputFiles(fixture('broken.xlsx.csv'));
   await expect(page.getByTestId('data-error')).toContainText('not a text file');

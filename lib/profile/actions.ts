@@ -1,3 +1,4 @@
+import { denseCodes } from '../data/denseCodes';
 import { binaryValues, getColumn, groupKeys, type Table } from '../data/table';
 
 /** How an action is spread over rows and users (the modeling guide's "some users never act"). */
@@ -12,24 +13,26 @@ export interface ActionStats {
 
 /** Per-action volume and user spread in one pass per action. */
 export function actionStats(table: Table, actions: string[], userColumn: string | null): ActionStats[] {
-  const users = userColumn ? groupKeys(getColumn(table, userColumn)) : null;
-  const userIndex = new Map<number, number>();
-  const userOf = users ? Int32Array.from(users, (k) => userIndex.get(k) ?? (userIndex.set(k, userIndex.size), userIndex.size - 1)) : null;
+  const users = userColumn ? denseCodes(groupKeys(getColumn(table, userColumn))) : null;
+  const userOf = users?.codes ?? null;
+  const userCount = users?.count ?? 0;
   return actions.map((action) => {
     const y = binaryValues(getColumn(table, action));
     let positives = 0;
     for (let i = 0; i < y.length; i++) positives += y[i];
     let never: number | null = null;
     if (userOf) {
-      const acted = new Uint8Array(userIndex.size);
+      const acted = new Uint8Array(userCount);
       for (let i = 0; i < y.length; i++) if (y[i]) acted[userOf[i]] = 1;
-      never = 1 - acted.reduce((s, a) => s + a, 0) / userIndex.size;
+      let acting = 0;
+      for (let u = 0; u < userCount; u++) acting += acted[u];
+      never = 1 - acting / userCount;
     }
     return {
       action,
       positives,
       rate: table.rowCount ? positives / table.rowCount : 0,
-      positivesPerUser: userOf ? positives / userIndex.size : null,
+      positivesPerUser: userOf ? positives / userCount : null,
       usersNeverActing: never,
     };
   });

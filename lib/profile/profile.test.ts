@@ -28,6 +28,14 @@ describe('action profile', () => {
       { value: 'paris', count: 3 },
       { value: 'oslo', count: 1 },
     ]);
+    // Numbers: counted by value; ties in numeric order ("10" after "9"), missing cells left out.
+    const values = Float64Array.from({ length: 5000 }, (_, i) => [9, 10, 2.5, -1, 7][i % 5] + (i % 7 === 0 ? 100 + i : 0));
+    const missing = Uint8Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? 1 : 0));
+    const expected = new Map<number, number>();
+    values.forEach((v, i) => missing[i] || expected.set(v, (expected.get(v) ?? 0) + 1));
+    const reference = [...expected].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 7).map(([v, n]) => ({ value: String(v), count: n }));
+    expect(topValues({ kind: 'number', name: 'n', values, missing }, 7)).toEqual(reference);
+    expect(reference.slice(5).every((r) => r.count === 1)).toBe(true); // the tail is a tie, broken by value
     // price 1..10 in 3 bins of width 3: [1,4) → 1,2,3; [4,7) → 4,5; [7,10] → 10
     expect(histogram(getColumn(table, 'price'), 3).map((b) => b.count)).toEqual([3, 2, 1]);
   });

@@ -55,19 +55,24 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
   });
   const keep = tasks.map((t) => s.keepRates[t] ?? 1);
   const up = tasks.map((t) => s.upsample[t] ?? 1);
-  const train: number[] = [];
-  const validation: number[] = [];
-  const trainSide: number[] = [];
-  const weights: number[][] = tasks.map(() => []);
+  // Typed arrays of the most rows there can be, cut to length at the end: pushing a million rows onto
+  // plain arrays and converting them was most of this function's ~0.3 s on a million-row file.
+  const train = new Int32Array(n);
+  const validation = new Int32Array(n);
+  const trainSide = new Int32Array(n);
+  const weights = tasks.map(() => new Float32Array(n));
+  let trainRows = 0;
+  let validationRows = 0;
+  let trainSideRows = 0;
   const perTask = tasks.map((task) => ({ task, before: { positives: 0, negatives: 0 }, after: { positives: 0, negatives: 0 }, missing: 0, positiveShare: 0 }));
   const rowWeights = new Float32Array(tasks.length);
   for (let row = 0; row < n; row++) {
     if (!eligible[row]) continue;
     if (isValidation[row]) {
-      validation.push(row);
+      validation[validationRows++] = row;
       continue;
     }
-    trainSide.push(row);
+    trainSide[trainSideRows++] = row;
     let any = false;
     for (let t = 0; t < tasks.length; t++) {
       const { y, missing } = labels[t];
@@ -90,23 +95,30 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
       any ||= w > 0;
     }
     if (!any) continue;
-    train.push(row);
-    for (let t = 0; t < tasks.length; t++) weights[t].push(rowWeights[t]);
+    for (let t = 0; t < tasks.length; t++) weights[t][trainRows] = rowWeights[t];
+    train[trainRows++] = row;
   }
-  const validationRows = Int32Array.from(validation);
+  const validationSet = validation.slice(0, validationRows);
   perTask.forEach((p, t) => {
     const weightedPositives = p.after.positives * up[t];
     p.positiveShare = weightedPositives + p.after.negatives ? weightedPositives / (weightedPositives + p.after.negatives) : 0;
   });
   return {
-    train: Int32Array.from(train),
-    taskWeights: weights.map((w) => Float32Array.from(w)),
-    validation: validationRows,
-    trainSide: Int32Array.from(trainSide),
-    validationKnown: labels.map(({ missing }) => Uint8Array.from(validationRows, (r) => (missing[r] ? 0 : 1))),
+    train: train.slice(0, trainRows),
+    taskWeights: weights.map((w) => w.slice(0, trainRows)),
+    validation: validationSet,
+    trainSide: trainSide.slice(0, trainSideRows),
+    validationKnown: labels.map(({ missing }) => knownAt(missing, validationSet)),
     calibrationRates: keep.map((w, t) => w / up[t]),
-    summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows: train.length, validationRows: validation.length, perTask },
+    summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows, validationRows, perTask },
   };
+}
+
+/** 1 where the label of each of `rows` is known. */
+function knownAt(missing: Uint8Array, rows: Int32Array): Uint8Array {
+  const known = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) known[i] = missing[rows[i]] ? 0 : 1;
+  return known;
 }
 
 /** Share of positives a head sees after keeping negatives with rate w and weighting positives k: kP / (kP + wN). */

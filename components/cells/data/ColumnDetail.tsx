@@ -10,17 +10,20 @@ import { SelectField } from '../../ui/SelectField';
 export function ColumnDetail() {
   const table = useAppStore((s) => s.table);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Counted only once opened: a closed panel cost a pass over a million-row column on every new table.
+  const [open, setOpen] = useState(false);
   const name = chosen && table?.columns.some((c) => c.name === chosen) ? chosen : (table?.columns[0]?.name ?? '');
   const detail = useMemo(() => {
-    if (!table || !name) return null;
+    if (!table || !name || !open) return null;
     const col = getColumn(table, name);
     return { top: topValues(col, 10), bins: histogram(col, 20).map((b) => ({ ...b, label: b.from.toPrecision(3) })) };
-  }, [table, name]);
-  if (!table || !detail) return null;
+  }, [table, name, open]);
+  if (!table) return null;
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Column detail: top values and histogram</summary>
       <SelectField label="Column to inspect" value={name} options={table.columns.map((c) => c.name)} onChange={setChosen} />
+      {detail && (
       <div className="row" style={{ alignItems: 'flex-start' }}>
         <table className="grid" data-testid="top-values" style={{ maxWidth: 360 }} aria-label={`Most frequent values of ${name}`}>
           <thead>
@@ -51,6 +54,7 @@ export function ColumnDetail() {
           </div>
         )}
       </div>
+      )}
     </details>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { getColumn, type Table } from '@/lib/data/table';
+import { presentQuantiles } from '@/lib/profile/quantiles';
 
 /**
  * The value to compare with: a slider over the column's 1st–99th percentile plus exact entry for
@@ -11,10 +12,9 @@ export function ThresholdInput({ table, column, value, onChange }: { table: Tabl
     if (!column) return null;
     const col = getColumn(table, column);
     if (col.kind !== 'number') return null;
-    const present = col.values.filter((_, i) => !col.missing[i]).sort();
-    if (present.length === 0) return null;
-    const lo = present[Math.floor(present.length * 0.01)];
-    const hi = present[Math.min(present.length - 1, Math.floor(present.length * 0.99))];
+    const bounds = presentQuantiles(col.values, col.missing, [0.01, 0.99]);
+    if (!bounds) return null;
+    const [lo, hi] = bounds;
     return hi > lo ? { lo, hi, step: niceStep(hi - lo) } : null;
   }, [table, column]);
   return (
