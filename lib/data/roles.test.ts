@@ -67,4 +67,13 @@ describe('inferRoles', () => {
     adoptInferredRoles(other, [{ ...fromWorker[0], name: 'elsewhere' }]);
     expect(inferRoles(other)[0].name).toBe('user_id');
   });
+
+  it('gives columns named like Object\'s properties their own roles (the profiles travel between workers)', () => {
+    const text = ['constructor,__proto__,toString,clicked', ...Array.from({ length: 20 }, (_, i) => `c${i % 3},p${i % 4},${i},${i % 2}`)].join('\n');
+    const profiles = inferRoles(parseDelimited(text, 'o.csv'));
+    expect(profiles.map((p) => typeof p.role)).toEqual(['string', 'string', 'string', 'string']);
+    expect(profiles.some((p) => p.overridden)).toBe(false);
+    expect(structuredClone(profiles)).toEqual(profiles);
+  });
 });
+

@@ -47,7 +47,8 @@ export function inferRoles(table: Table, overrides: Record<string, ColumnRole> =
   return table.columns.map((col) => {
     let inferred = inferredByColumn.get(col);
     if (!inferred) inferredByColumn.set(col, (inferred = profileColumn(col, table.rowCount)));
-    const chosen = overrides[col.name];
+    // Own keys only: a column named "constructor" would otherwise find Object's function as its override.
+    const chosen = Object.hasOwn(overrides, col.name) ? overrides[col.name] : undefined;
     if (!chosen || chosen === inferred.role) return inferred;
     if (chosen === 'action' && inferred.positiveRate === undefined) return inferred; // not binary: cannot be a label
     return { ...inferred, role: chosen, reason: `set by you (detected: ${inferred.role})`, overridden: true };
