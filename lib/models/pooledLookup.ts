@@ -111,23 +111,54 @@ export interface RowBlock {
   offset: number;
 }
 
-/** The forward kernel's arithmetic on host arrays (weights null: every weight 1); writes only its block of `out`. */
+/**
+ * The forward kernel's arithmetic on host arrays (weights null: every weight 1); writes only its block of `out`.
+ * Four output columns at a time are summed in locals over a segment's positions and stored once: adding
+ * into `out` per position was a load and a store per multiply-add (V8 cannot keep an element of a typed
+ * array in a register when another array may share its buffer). The MLP's embedded row at batch 4096:
+ * 1.06–1.15 → 0.93–0.95 ms per step in Node (the gradient done the same way measured no faster).
+ */
 export function pooledLookupForward(table: Float32Array, d: number, ids: Int32Array, weights: Float32Array | null, batch: number, segments: number[], out: Float32Array = new Float32Array(batch * segments.length * d), block: RowBlock = { width: segments.length * d, offset: 0 }): Float32Array {
   const positions = ids.length / Math.max(1, batch);
   const { width, offset } = block;
   const vocabulary = table.length / d;
   for (let b = 0; b < batch; b++) {
-    out.fill(0, b * width + offset, b * width + offset + segments.length * d);
-    let p = b * positions;
+    let first = b * positions;
     for (let k = 0; k < segments.length; k++) {
       const o = b * width + offset + k * d;
-      for (let e = 0; e < segments[k]; e++, p++) {
-        const w = weights ? weights[p] : 1;
-        if (w === 0) continue; // padding
-        if (!(ids[p] >= 0 && ids[p] < vocabulary)) throw new Error(`pooledLookup: the id ${ids[p]} is not in [0, ${vocabulary - 1}]`);
-        const row = ids[p] * d;
-        for (let j = 0; j < d; j++) out[o + j] += w * table[row + j];
+      const end = first + segments[k];
+      for (let p = first; p < end; p++) {
+        if ((weights ? weights[p] : 1) !== 0 && !(ids[p] >= 0 && ids[p] < vocabulary)) throw new Error(`pooledLookup: the id ${ids[p]} is not in [0, ${vocabulary - 1}]`);
       }
+      let j = 0;
+      for (; j + 4 <= d; j += 4) {
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let p = first; p < end; p++) {
+          const w = weights ? weights[p] : 1;
+          if (w === 0) continue; // padding
+          const r = ids[p] * d + j;
+          a0 += w * table[r];
+          a1 += w * table[r + 1];
+          a2 += w * table[r + 2];
+          a3 += w * table[r + 3];
+        }
+        out[o + j] = a0;
+        out[o + j + 1] = a1;
+        out[o + j + 2] = a2;
+        out[o + j + 3] = a3;
+      }
+      for (; j < d; j++) {
+        let a = 0;
+        for (let p = first; p < end; p++) {
+          const w = weights ? weights[p] : 1;
+          if (w !== 0) a += w * table[ids[p] * d + j];
+        }
+        out[o + j] = a;
+      }
+      first = end;
     }
   }
   return out;

@@ -58,8 +58,15 @@ describe('host kernels', () => {
     const rowShape = { denseDim: 2, idDim: 3, bagLengths: [3, 2] } as ModelShape;
     const rowInputs = () => ({ dense: tf.tensor2d(a.slice(0, 16), [8, 2]), ids: tf.tensor2d(ids.slice(40, 64), [8, 3], 'int32'), bagIds: tf.tensor2d(ids.slice(0, 40), [8, 5], 'int32'), bagWeights: tf.tensor2d(bagWeights, [8, 5]) }) as ModelInputs;
     const embedded = (t: tf.Tensor) => embedInputs(t, rowShape, rowInputs(), selectAll(rowShape));
+    // The same 120 numbers as a table of width 6: the lookups' four-column blocks and a remainder of two.
+    const ids20 = ids.map((i) => i % 20);
+    const wideRowInputs = () => ({ ...rowInputs(), ids: tf.tensor2d(ids20.slice(40, 64), [8, 3], 'int32'), bagIds: tf.tensor2d(ids20.slice(0, 40), [8, 5], 'int32') }) as ModelInputs;
+    const wideEmbedded = (t: tf.Tensor) => embedInputs(t, rowShape, wideRowInputs(), selectAll(rowShape));
     const cases: [string, () => tf.Tensor][] = [
       ['embedded input row', () => embedded(tf.tensor2d(table, [40, 3]))],
+      ['embedded input row, embeddings of width 6', () => wideEmbedded(tf.tensor2d(table, [20, 6]))],
+      ['embedded input row gradient, width 6', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(wideEmbedded(t), tf.tensor2d(a.slice(0, 8 * 32), [8, 32]))))(tf.tensor2d(table, [20, 6]))],
+      ['pooled lookup gradient, width 6', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(pooledLookup(t, tf.tensor2d(ids20.slice(0, 40), [8, 5], 'int32'), tf.tensor2d(bagWeights, [8, 5]), [3, 2]), tf.tensor2d(a.slice(0, 96), [8, 12]))))(tf.tensor2d(table, [20, 6]))],
       ['embedded input row gradient', () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(embedded(t), tf.tensor2d(a.slice(0, 8 * 17), [8, 17]))))(tf.tensor2d(table, [40, 3]))],
       ['gather axis 0', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d(ids, 'int32'))],
       ['gather axis 1', () => tf.gather(tf.tensor2d(table, [40, 3]), tf.tensor1d([2, 0], 'int32'), 1)],
