@@ -2,8 +2,9 @@
 /**
  * Writes and reads notebooks' datasets in IndexedDB off the page's main thread. IndexedDB
  * serialises a value inside put() and get(), on the calling thread: for a million-row table that was
- * one 1.7 s task on the page, the UI frozen. Here the page ships the table in pieces of a column, a few
- * milliseconds per task (lib/train/tableShipping.ts, as to the training worker), and a read comes back with its columns transferred, not copied.
+ * one 1.7 s task on the page, the UI frozen. Here the page ships the table in pieces of a column, a
+ * few milliseconds per task (lib/train/tableShipping.ts, as to the training worker), and a read comes
+ * back with its columns transferred, not copied.
  */
 import { tableTransferables } from '../data/ingestProtocol';
 import { TableInbox } from '../train/tableShipping';
