@@ -4,6 +4,7 @@
  * tests). One operation at a time, in order: a table is shipped in many messages, and a second one
  * shipped meanwhile would replace it half-way.
  */
+import { adoptInferredRoles } from '../data/roles';
 import type { Table } from '../data/table';
 import { shipTable, tableIdOf } from '../train/tableShipping';
 import type { DataStoreReply, DataStoreRequest } from './dataStoreProtocol';
@@ -72,6 +73,8 @@ export function loadTable(id: string): Promise<Table | null> {
   if (typeof Worker === 'undefined') return loadData(id);
   return inOrder(async () => {
     const reply = await ask(storageWorker(), { type: 'load', notebookId: id });
-    return reply.type === 'loaded' ? reply.table : null;
+    if (reply.type !== 'loaded' || !reply.table) return null;
+    adoptInferredRoles(reply.table, reply.profiles);
+    return reply.table;
   });
 }

@@ -1,4 +1,5 @@
 /** Messages between the page (lib/notebook/dataStore.ts) and the dataset's storage worker. */
+import type { ColumnProfile } from '../data/roles';
 import type { Table } from '../data/table';
 import type { TableMessage } from '../train/tableShipping';
 
@@ -10,6 +11,7 @@ export type DataStoreRequest =
 
 export type DataStoreReply =
   | { type: 'saved'; requestId: number }
-  | { type: 'loaded'; requestId: number; table: Table | null }
+  /** `profiles`: the table's inferred column roles, computed in the worker (lib/data/roles.ts adoptInferredRoles). */
+  | { type: 'loaded'; requestId: number; table: Table | null; profiles: ColumnProfile[] }
   /** `storageFull`: the write was refused for space (StorageFullError, whose message says what to do). */
   | { type: 'failed'; requestId: number; message: string; storageFull: boolean };
