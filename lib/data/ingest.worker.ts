@@ -10,6 +10,7 @@ import { workerPartRunner } from './partProtocol';
 import { tableTransferables, throttledProgress, type IngestEvent, type IngestRequest } from './ingestProtocol';
 import { inferRoles } from './roles';
 import { generateShopLog } from './synthetic';
+import type { Table } from './table';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -17,12 +18,17 @@ function post(event: IngestEvent, transfer: Transferable[] = []): void {
   scope.postMessage(event, transfer);
 }
 
+/** Hand the table over with its columns transferred, and its roles inferred here, off the page's main thread (a million rows: ~0.4 s there). */
+function done(table: Table): void {
+  post({ type: 'done', table, profiles: inferRoles(table) }, tableTransferables(table));
+}
+
 scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
   const request = message.data;
   try {
     if (request.type === 'synthetic') {
       const table = generateShopLog({ rows: request.rows, seed: request.seed });
-      post({ type: 'done', table, profiles: inferRoles(table) }, tableTransferables(table));
+      done(table);
       return;
     }
     const { file, name, header } = request;
@@ -32,8 +38,7 @@ scope.onmessage = async (message: MessageEvent<IngestRequest>) => {
       parts: navigator.hardwareConcurrency >= 2 ? workerPartRunner : undefined,
       onProgress: throttledProgress((progress) => post({ type: 'progress', progress })),
     });
-    // Roles here, off the page's main thread (a million rows: ~0.4 s there).
-    post({ type: 'done', table, profiles: inferRoles(table) }, tableTransferables(table));
+    done(table);
   } catch (err) {
     post({ type: 'error', error: toDataErrorInfo(err) });
   }

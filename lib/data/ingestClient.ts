@@ -35,8 +35,7 @@ function runIngest(request: IngestRequest, name: string, onProgress: (p: ParsePr
     else if (event.type === 'done') {
       adoptInferredRoles(event.table, event.profiles);
       finish((s) => s.resolve(event.table));
-    }
-    else finish((s) => s.reject(new DataError(event.error.code, event.error.message, event.error.hint)));
+    } else finish((s) => s.reject(new DataError(event.error.code, event.error.message, event.error.hint)));
   };
   worker.onerror = (event) => {
     event.preventDefault();

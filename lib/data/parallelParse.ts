@@ -33,7 +33,7 @@ export const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
  * parsing the same rows takes on this machine), and the split is even when both finish together.
  */
 export const FIRST_SHARE = 0.44;
-/** How far past the middle a newline is looked for before giving up on splitting. */
+/** How far past the split point a newline is looked for before giving up on splitting. */
 const SPLIT_WINDOW = 1024 * 1024;
 
 /** The second half's side: read `rest` as rows of data with the layout given. */
@@ -67,11 +67,13 @@ export async function parseDelimitedInParts(blob: Blob, source: string, options:
   const reader = new DelimitedReader(source, blob.size, { ...options, onProgress: (p) => ((done.first = p), report()) }, layout);
   try {
     await pushAll(blob.slice(0, split).stream(), reader);
-    // Mapping the memory the second half lands in costs about as much as a fifth of reading it; here it
-    // overlaps the other worker's reading instead of following it (when that worker is done first,
-    // appendPart would have paid the same).
-    if (reader.atRowBoundary) reader.prepareToAppend();
-    const part = reader.atRowBoundary ? await rest.result.catch(() => null) : null;
+    let part: ParsedPart | null = null;
+    if (reader.atRowBoundary) {
+      // Mapping the memory the second half lands in overlaps the other worker's reading here instead
+      // of following it (when that worker is done first, appendPart would have paid the same).
+      reader.prepareToAppend();
+      part = await rest.result.catch(() => null);
+    }
     if (!part || !reader.appendPart(part)) {
       readingOn = true;
       rest.cancel();

@@ -9,10 +9,9 @@ export type { HeaderMode } from './layout';
 
 /** A few ragged lines (a trailing partial line, a stray footer) are skipped with a warning; more means a wrong format. */
 const MAX_RAGGED_SHARE = 0.01;
-/** Bytes looked at before deciding the delimiter and the header. */
 /** The most bytes fed to the tokenizer at once (see DelimitedReader.feed). */
 const FEED_BYTES = 64 * 1024;
-
+/** Bytes looked at before deciding the delimiter and the header. */
 export const SNIFF_BYTES = 64 * 1024;
 
 export interface ParseProgress {

@@ -24,36 +24,36 @@ export function ColumnDetail() {
       <summary>Column detail: top values and histogram</summary>
       <SelectField label="Column to inspect" value={name} options={table.columns.map((c) => c.name)} onChange={setChosen} />
       {detail && (
-      <div className="row" style={{ alignItems: 'flex-start' }}>
-        <table className="grid" data-testid="top-values" style={{ maxWidth: 360 }} aria-label={`Most frequent values of ${name}`}>
-          <thead>
-            <tr>
-              <th>value</th>
-              <th className="num">rows</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.top.map((v) => (
-              <tr key={v.value}>
-                <td>{v.value}</td>
-                <td className="num">{v.count.toLocaleString()}</td>
+        <div className="row" style={{ alignItems: 'flex-start' }}>
+          <table className="grid" data-testid="top-values" style={{ maxWidth: 360 }} aria-label={`Most frequent values of ${name}`}>
+            <thead>
+              <tr>
+                <th>value</th>
+                <th className="num">rows</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {detail.bins.length > 1 && (
-          <div style={{ flex: 1, minWidth: 300 }} role="img" aria-label={`Histogram of ${name}`}>
-            <ResponsiveContainer width="100%" height={200}>
-              <BarChart data={detail.bins}>
-                <XAxis dataKey="label" fontSize={10} />
-                <YAxis fontSize={10} width={50} />
-                <Tooltip />
-                <Bar dataKey="count" fill="#2f5bd3" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        )}
-      </div>
+            </thead>
+            <tbody>
+              {detail.top.map((v) => (
+                <tr key={v.value}>
+                  <td>{v.value}</td>
+                  <td className="num">{v.count.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {detail.bins.length > 1 && (
+            <div style={{ flex: 1, minWidth: 300 }} role="img" aria-label={`Histogram of ${name}`}>
+              <ResponsiveContainer width="100%" height={200}>
+                <BarChart data={detail.bins}>
+                  <XAxis dataKey="label" fontSize={10} />
+                  <YAxis fontSize={10} width={50} />
+                  <Tooltip />
+                  <Bar dataKey="count" fill="#2f5bd3" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          )}
+        </div>
       )}
     </details>
   );
