@@ -122,7 +122,7 @@ function benchRerank(n: number) {
 function exportTrainingData(rows: number) {
   const table = generateShopLog({ rows, seed: 1 });
   const profiles = inferRoles(table);
-  const targets = defaultTargets(profiles).filter((t) => (SHOP_ACTIONS as readonly string[]).includes(t));
+  const targets = defaultTargets(profiles, table.rowCount).filter((t) => (SHOP_ACTIONS as readonly string[]).includes(t));
   const spec: ProblemSpec = {
     version: 1,
     targets,

@@ -31,7 +31,8 @@ function rows(n: number, make: (i: number) => string): string {
 export interface BadInput {
   name: string;
   data: Buffer;
-  expect: { error: string } | { rows: number; columns?: string[]; check?: 'no-prototype-pollution' | 'formulas-are-text' | 'finite-or-missing' };
+  /** A typed error, or the table that loads (`noTarget`: it loads with no target, and the Targets cell says this). */
+  expect: { error: string } | { rows: number; columns?: string[]; check?: 'no-prototype-pollution' | 'formulas-are-text' | 'finite-or-missing'; noTarget?: string };
 }
 
 export function badInputs(): BadInput[] {
@@ -51,9 +52,9 @@ export function badInputs(): BadInput[] {
     { name: 'utf16be_bom.csv', data: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(shop, 'utf16le').swap16()]), expect: { error: 'wrong-encoding' } },
     { name: 'latin1.csv', data: Buffer.from('user_id,city,clicked\nu1,M\xfcnchen,1\nu2,Z\xfcrich,0\nu3,Bern,1\n', 'latin1'), expect: { error: 'wrong-encoding' } },
     { name: 'one_column.csv', data: text('clicked\n1\n0\n1\n'), expect: { error: 'too-few-columns' } },
-    { name: 'no_action.csv', data: text('user_id,price\n' + rows(20, (i) => `u${i},${i * 1.5}`)), expect: { error: 'no-actions' } },
-    { name: 'all_zero_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},0`)), expect: { error: 'no-actions' } },
-    { name: 'all_one_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},1`)), expect: { error: 'no-actions' } },
+    { name: 'no_action.csv', data: text('user_id,price\n' + rows(20, (i) => `u${i},${i * 1.5}`)), expect: { rows: 20, noTarget: 'No column holds two values' } },
+    { name: 'all_zero_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},0`)), expect: { rows: 50, noTarget: '"clicked" looks like a label but is 0 in every row' } },
+    { name: 'all_one_labels.csv', data: text('user_id,item_id,clicked\n' + rows(50, (i) => `u${i % 7},i${i},1`)), expect: { rows: 50, noTarget: '"clicked" looks like a label but is 1 in every row' } },
     { name: 'single_positive.csv', data: text('user_id,item_id,clicked\n' + rows(200, (i) => `u${i % 9},i${i},${i === 57 ? 1 : 0}`)), expect: { rows: 200 } },
     { name: 'wide_100k_columns.csv', data: text(['clicked', ...wideHeader].join(',') + '\n' + ['1', ...wideHeader.map(() => '0')].join(',') + '\n' + ['0', ...wideHeader.map(() => '1')].join(',') + '\n'), expect: { error: 'too-many-columns' } },
     { name: 'wide_2000_columns.csv', data: text(['user_id', 'clicked', ...wideHeader.slice(0, 1998)].join(',') + '\n' + rows(20, (i) => [`u${i}`, i % 2, ...wideHeader.slice(0, 1998).map((_, c) => (i * c) % 7)].join(','))), expect: { rows: 20 } },

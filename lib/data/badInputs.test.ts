@@ -7,6 +7,7 @@ import { useAppStore } from '../store';
 import { DataError } from './errors';
 import { readTable } from './formats';
 import type { StringColumn } from './table';
+import { whyNoActions } from '../formulate/suggest';
 
 const shop = readFileSync(join(__dirname, '../../e2e/fixtures/shop_small.csv'), 'utf8');
 const corpus = badInputs();
@@ -46,6 +47,10 @@ describe('the bad-input corpus (e2e/badInputs.ts)', () => {
     const table = after.baseTable!;
     expect(table.rowCount).toBe(entry.expect.rows);
     for (const name of entry.expect.columns ?? []) expect(table.columns.map((c) => c.name)).toContain(name);
+    if (entry.expect.noTarget) {
+      expect(after.targets).toEqual([]);
+      expect(whyNoActions(table, after.profiles)).toContain(entry.expect.noTarget);
+    }
     if (entry.expect.check === 'no-prototype-pollution') {
       expect(Object.keys(Object.prototype)).toEqual([]);
       expect(({} as Record<string, unknown>).constructor).toBe(Object);

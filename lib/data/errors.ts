@@ -8,7 +8,6 @@ export type DataErrorCode =
   | 'unsupported-format'
   | 'too-few-columns'
   | 'too-many-columns'
-  | 'no-actions'
   | 'not-records'
   | 'invalid-json'
   | 'corrupt-gzip'

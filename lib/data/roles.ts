@@ -1,8 +1,13 @@
-import { NumberCounts } from './numberCounts';
-import { isPositiveToken, NEGATIVE_TOKENS, POSITIVE_TOKENS, type Column, type NumericColumn, type StringColumn, type Table } from './table';
+import { ACTION_NAME, ENGAGEMENT_NAME, FEATURE_NAME, GENERATED_NAME, LEADING_ID_COLUMNS, ITEM_NAME, PROPENSITY_NAME, RATING_NAME, splitTypedName, TIME_NAME, USER_NAME, type DeclaredType } from './columnNames';
+import { averageLength, columnFacts, DISTINCT_LIMIT, looksLikeEpochOrDate, looksLikeIsoTime, type ColumnFacts } from './columnFacts';
+import { listSeparator } from './listSeparator';
+import { decideTableRoles, tableContextKey } from './tableRoles';
+import type { Column, StringColumn, Table } from './table';
+
+export { DISTINCT_LIMIT };
 
 /** What a column is for. Actions become labels; features feed the model; the rest are skipped. */
-export const COLUMN_ROLES = ['action', 'engagement', 'user-id', 'item-id', 'id', 'categorical', 'numeric', 'id-list', 'timestamp', 'text', 'constant', 'mostly-missing'] as const;
+export const COLUMN_ROLES = ['action', 'engagement', 'user-id', 'item-id', 'id', 'categorical', 'numeric', 'id-list', 'timestamp', 'text', 'propensity', 'row-id', 'constant', 'mostly-missing'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export interface ColumnProfile {
@@ -18,8 +23,14 @@ export interface ColumnProfile {
   missingShare: number;
   /** Share of positives among present cells, for columns that can be actions (0/1, −1/1, yes/no, true/false). */
   positiveRate?: number;
+  /** Positive cells of such a column (how many a head would learn from). */
+  positives?: number;
   /** Separator of an id-list column. */
   listSeparator?: string;
+  /** Every present value differs (a key of the table, or of nothing). */
+  unique?: boolean;
+  /** The type a typed header declared (`rating:float`). */
+  declaredType?: DeclaredType;
   /** True when the person chose the role. */
   overridden?: boolean;
 }
@@ -27,28 +38,45 @@ export interface ColumnProfile {
 /** Roles that the automatic encoder turns into model inputs. */
 export const FEATURE_ROLES: ReadonlySet<ColumnRole> = new Set(['user-id', 'item-id', 'id', 'categorical', 'numeric', 'id-list', 'timestamp']);
 
-const USER_NAME = /^(user|uid|user_?id|userid|member_?id|customer_?id|visitor_?id)$/i;
-const ITEM_NAME = /^(item|iid|item_?id|itemid|video_?id|product_?id|movie_?id|news_?id|doc_?id|ad_?id|sku)$/i;
-/** Post-impression signals such as watch time: outcomes, so using them as features would leak the label. */
-const ENGAGEMENT_NAME = /(play|watch|dwell|stay|view)_?(time|ms|sec|seconds|duration)|time_?spent|_count$|^n_/i;
-const TIME_NAME = /^(date|day|time|ts|timestamp|time_?ms|datetime|event_?time)$/i;
-const CATEGORICAL_MAX_DISTINCT = 50;
+export const CATEGORICAL_MAX_DISTINCT = 50;
+/** Whole numbers with more distinct values than this, spread like codes, are ids rather than measurements. */
+const ID_MIN_DISTINCT = 100;
 const MOSTLY_MISSING = 0.9;
+/** Below this many rows "every value differs" or "0…n−1" says nothing. */
+const KEY_MIN_ROWS = 20;
 
 /**
- * Each column's inferred profile, kept while the column lives: columns never change once read, and a
+ * Each column's profile, kept while the column lives: columns never change once read, and a
  * million-row table's profiles take ~0.4 s, which every role change or derived action repeated on the
- * page's main thread. The reading worker's profiles arrive with its table (adoptInferredRoles).
+ * page's main thread. The table-level decisions (attributes, keys) are kept with the names of the
+ * key columns they were made with, and made again only when those change. The reading worker's
+ * profiles arrive with its table (adoptInferredRoles).
  */
-const inferredByColumn = new WeakMap<Column, ColumnProfile>();
+const inferredByColumn = new WeakMap<Column, { intrinsic: ColumnProfile; decided?: { context: string; profile: ColumnProfile } }>();
 
-/** Infer a role per column from its values and name, then apply the person's overrides. */
-export function inferRoles(table: Table, overrides: Record<string, ColumnRole> = {}): ColumnProfile[] {
+/** Options of inferRoles: columns the person built (derived actions), which stay actions whatever the other columns say. */
+export interface InferOptions {
+  derived?: ReadonlySet<string>;
+}
+
+/** Infer a role per column from its values, its name and the other columns, then apply the person's overrides. */
+export function inferRoles(table: Table, overrides: Record<string, ColumnRole> = {}, options: InferOptions = {}): ColumnProfile[] {
+  const intrinsic = table.columns.map((col) => {
+    let entry = inferredByColumn.get(col);
+    if (!entry) inferredByColumn.set(col, (entry = { intrinsic: profileColumn(col, table.rowCount) }));
+    return entry.intrinsic;
+  });
+  // Own keys only: a column named "constructor" would otherwise find Object's function as its override.
+  const overrideOf = (name: string) => (Object.hasOwn(overrides, name) ? overrides[name] : undefined);
+  const context = tableContextKey(intrinsic, overrideOf, table.rowCount);
+  const stale = table.columns.filter((col) => inferredByColumn.get(col)!.decided?.context !== context);
+  if (stale.length > 0) {
+    const decided = decideTableRoles(table, intrinsic, overrideOf, options.derived ?? new Set());
+    table.columns.forEach((col, i) => (inferredByColumn.get(col)!.decided = { context, profile: decided[i] }));
+  }
   return table.columns.map((col) => {
-    let inferred = inferredByColumn.get(col);
-    if (!inferred) inferredByColumn.set(col, (inferred = profileColumn(col, table.rowCount)));
-    // Own keys only: a column named "constructor" would otherwise find Object's function as its override.
-    const chosen = Object.hasOwn(overrides, col.name) ? overrides[col.name] : undefined;
+    const inferred = inferredByColumn.get(col)!.decided!.profile;
+    const chosen = overrideOf(col.name);
     if (!chosen || chosen === inferred.role) return inferred;
     if (chosen === 'action' && inferred.positiveRate === undefined) return inferred; // not binary: cannot be a label
     return { ...inferred, role: chosen, reason: `set by you (detected: ${inferred.role})`, overridden: true };
@@ -57,8 +85,10 @@ export function inferRoles(table: Table, overrides: Record<string, ColumnRole> =
 
 /** Take profiles inferred elsewhere (the reading worker, for the same columns in order) as this table's. */
 export function adoptInferredRoles(table: Table, profiles: ColumnProfile[]): void {
+  const context = tableContextKey(profiles, () => undefined, table.rowCount);
   table.columns.forEach((col, i) => {
-    if (profiles[i]?.name === col.name && !profiles[i].overridden) inferredByColumn.set(col, profiles[i]);
+    const p = profiles[i];
+    if (p?.name === col.name && !p.overridden) inferredByColumn.set(col, { intrinsic: inferredByColumn.get(col)?.intrinsic ?? p, decided: { context, profile: p } });
   });
 }
 
@@ -67,162 +97,94 @@ export function allowedRoles(profile: ColumnProfile): ColumnRole[] {
   return COLUMN_ROLES.filter((r) => r !== 'action' || profile.positiveRate !== undefined);
 }
 
-function profileColumn(col: Column, rows: number): ColumnProfile {
-  const { distinct, missing, capped, numbers } = countDistinct(col);
-  const missingShare = rows ? missing / rows : 0;
-  const binary = binaryRate(col, distinct, numbers);
-  const base = { name: col.name, type: col.kind === 'number' ? ('number' as const) : ('text' as const), distinct, ...(capped ? { distinctCapped: true } : {}), missingShare, ...(binary ? { positiveRate: binary.rate } : {}) };
-  if (distinct === 0) return { ...base, role: 'constant', reason: 'all missing' };
-  if (missingShare > MOSTLY_MISSING) return { ...base, role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
-  if (distinct === 1) return { ...base, role: 'constant', reason: 'one value only' };
-  if (binary) return { ...base, role: 'action', reason: `${binary.spelling}, ${(binary.rate * 100).toFixed(1)}% ${binary.positive}` };
-  if (USER_NAME.test(col.name)) return { ...base, role: 'user-id', reason: `named like a user id, ${distinctText(base)} distinct` };
-  if (ITEM_NAME.test(col.name)) return { ...base, role: 'item-id', reason: `named like an item id, ${distinctText(base)} distinct` };
-  if (col.kind === 'number') return profileNumber(col, base, distinct);
-  return profileText(col, base, distinct);
-}
-
-type Base = Omit<ColumnProfile, 'role' | 'reason'>;
-
-function profileNumber(col: NumericColumn, base: Base, distinct: number): ColumnProfile {
-  if (TIME_NAME.test(col.name) || looksLikeEpochOrDate(col)) return { ...base, role: 'timestamp', reason: 'epoch time or YYYYMMDD date' };
-  if (ENGAGEMENT_NAME.test(col.name)) return { ...base, role: 'engagement', reason: 'named like watch/dwell time or a count: an outcome, not a feature' };
-  if (distinct <= CATEGORICAL_MAX_DISTINCT && allIntegers(col)) return { ...base, role: 'categorical', reason: `${distinct} integer codes` };
-  return { ...base, role: 'numeric', reason: `numbers, ${distinctText(base)} distinct` };
-}
-
-function profileText(col: StringColumn, base: Base, distinct: number): ColumnProfile {
-  if (TIME_NAME.test(col.name) || looksLikeIsoTime(col)) return { ...base, role: 'timestamp', reason: 'date/time text' };
-  const separator = listSeparator(col);
-  if (separator) return { ...base, role: 'id-list', listSeparator: separator, reason: `lists of ids separated by "${separator === ' ' ? 'space' : separator}"` };
-  if (averageLength(col) > 40) return { ...base, role: 'text', reason: 'long free text' };
-  if (distinct <= CATEGORICAL_MAX_DISTINCT) return { ...base, role: 'categorical', reason: `${distinct} distinct values` };
-  return { ...base, role: 'id', reason: `${distinct} distinct values (high cardinality)` };
-}
-
-/** A column can be a label when it has exactly two values spelled like 0/1, −1/1, yes/no or true/false. */
-function binaryRate(col: Column, distinct: number, numbers: NumberCounts | null): { rate: number; spelling: string; positive: string } | null {
-  if (distinct !== 2) return null;
-  let positives = 0;
-  let present = 0;
-  if (col.kind === 'number') {
-    // The two numbers and how often each occurs, as countDistinct counted them: no second pass.
-    const values = new Set<number>();
-    numbers?.forEach((value, count) => {
-      values.add(value);
-      present += count;
-      if (value > 0) positives += count;
-    });
-    const spelling = values.has(0) && values.has(1) ? '0/1' : values.has(-1) && values.has(1) ? '−1/1' : null;
-    return spelling ? { rate: positives / present, spelling, positive: 'ones' } : null;
-  }
-  const words = col.dictionary.map((w) => w.toLowerCase());
-  const pair = words.some((w) => POSITIVE_TOKENS.has(w)) && words.some((w) => NEGATIVE_TOKENS.has(w));
-  if (!pair) return null;
-  for (const code of col.codes) {
-    if (code < 0) continue;
-    present++;
-    if (isPositiveToken(col.dictionary[code])) positives++;
-  }
-  return { rate: positives / present, spelling: col.dictionary.join('/'), positive: `"${col.dictionary.find(isPositiveToken)}"` };
-}
-
 /** "1,234", or "16,384+" past the counting limit. */
 export function distinctText(p: Pick<ColumnProfile, 'distinct' | 'distinctCapped'>): string {
   return `${p.distinct.toLocaleString('en-US')}${p.distinctCapped ? '+' : ''}`;
 }
 
+type Decision = Pick<ColumnProfile, 'role' | 'reason'> & { listSeparator?: string };
+
+/** The role one column's own values and name suggest; decideTableRoles then weighs it against the other columns. */
+function profileColumn(col: Column, rows: number): ColumnProfile {
+  const facts = columnFacts(col);
+  const { base, declared } = splitTypedName(col.name);
+  const missingShare = rows ? facts.missing / rows : 0;
+  const profile: Omit<ColumnProfile, 'role' | 'reason'> = {
+    name: col.name,
+    type: col.kind === 'number' ? 'number' : 'text',
+    distinct: facts.distinct,
+    ...(facts.capped ? { distinctCapped: true } : {}),
+    missingShare,
+    ...(facts.binary ? { positiveRate: facts.binary.rate, positives: facts.binary.positives } : {}),
+    ...(facts.unique ? { unique: true } : {}),
+    ...(declared ? { declaredType: declared } : {}),
+  };
+  return { ...profile, ...decide(col, facts, base, declared, missingShare, rows, profile) };
+}
+
+function decide(col: Column, facts: ColumnFacts, base: string, declared: DeclaredType | null, missingShare: number, rows: number, p: Pick<ColumnProfile, 'distinct' | 'distinctCapped'>): Decision {
+  if (facts.distinct === 0) return { role: 'constant', reason: 'all missing' };
+  // Before "one value only": a uniform random logging policy logs every row with the same propensity.
+  if (col.kind === 'number' && PROPENSITY_NAME.test(base)) return { role: 'propensity', reason: 'named like a logging propensity: how the row came to be logged, not a feature' };
+  if (missingShare > MOSTLY_MISSING) return { role: 'mostly-missing', reason: `${(missingShare * 100).toFixed(0)}% missing` };
+  if (facts.distinct === 1) return { role: 'constant', reason: 'one value only' };
+  const typed = declared ? ` (declared :${declared})` : '';
+  if (declared === 'float_seq') return { role: 'text', reason: `a sequence of numbers${typed}: not used as a feature` };
+  if (declared === 'token_seq' && col.kind === 'string') {
+    const sep = listSeparator(col, true) ?? ' ';
+    return { role: 'id-list', listSeparator: sep, reason: `lists of tokens${typed}, separated by ${separatorName(sep)}` };
+  }
+  if (facts.binary) return binaryDecision(facts.binary, base, declared, typed);
+  if (USER_NAME.test(base)) return { role: 'user-id', reason: `named like a user id${typed}, ${distinctText(p)} distinct` };
+  if (ITEM_NAME.test(base)) return { role: 'item-id', reason: `named like an item id${typed}, ${distinctText(p)} distinct` };
+  return col.kind === 'number' ? numberDecision(col, facts, base, declared, typed, rows, p) : textDecision(col, facts, base, rows, p);
+}
+
+function binaryDecision(binary: NonNullable<ColumnFacts['binary']>, base: string, declared: DeclaredType | null, typed: string): Decision {
+  const share = `${binary.spelling}, ${(binary.rate * 100).toFixed(1)}% ${binary.positive}`;
+  if (FEATURE_NAME.test(base) && !/^is_|^has_/i.test(base)) return { role: 'categorical', reason: `${share}, named like a feature: an input, not an action` };
+  if (declared === 'token' && !ACTION_NAME.test(base)) return { role: 'categorical', reason: `${share}${typed}: a category, not an action` };
+  return { role: 'action', reason: share };
+}
+
+function numberDecision(col: Column, facts: ColumnFacts, base: string, declared: DeclaredType | null, typed: string, rows: number, p: Pick<ColumnProfile, 'distinct' | 'distinctCapped'>): Decision {
+  if (facts.rowIndex && rows >= KEY_MIN_ROWS) return { role: 'row-id', reason: `${facts.min}…${facts.max} in order: the row's number, left out` };
+  if (TIME_NAME.test(base) || (col.kind === 'number' && looksLikeEpochOrDate(col))) return { role: 'timestamp', reason: `epoch time or YYYYMMDD date${typed}` };
+  if (RATING_NAME.test(base)) return { role: 'engagement', reason: `named like a rating${typed}: the outcome of the impression; build a label from it (Targets)` };
+  if (ENGAGEMENT_NAME.test(base)) return { role: 'engagement', reason: 'named like watch/dwell time or a count: an outcome, not a feature' };
+  if (declared === 'token') return facts.distinct <= CATEGORICAL_MAX_DISTINCT ? { role: 'categorical', reason: `${facts.distinct} codes${typed}` } : { role: 'id', reason: `${distinctText(p)} distinct codes${typed}` };
+  if (facts.unique && facts.integers && rows >= KEY_MIN_ROWS * 2.5) return { role: 'row-id', reason: 'a different whole number in every row: a row key, left out' };
+  if (facts.integers && facts.distinct <= CATEGORICAL_MAX_DISTINCT && declared !== 'float') return { role: 'categorical', reason: `${facts.distinct} integer codes` };
+  const generated = GENERATED_NAME.exec(col.name);
+  if (generated && codeLike(facts, Number(generated[1]))) return { role: 'id', reason: `${distinctText(p)} distinct whole numbers${Number(generated[1]) <= LEADING_ID_COLUMNS ? ' in a leading column' : ' spread evenly like codes'} of a file without names: an id, not a quantity` };
+  return { role: 'numeric', reason: `numbers${typed}, ${distinctText(p)} distinct` };
+}
+
 /**
- * Distinct numbers are counted exactly up to DISTINCT_LIMIT: every role decision needs far fewer
- * (2 for labels, CATEGORICAL_MAX_DISTINCT for codes), and an exact count of a million distinct
- * floats costs a cache-missing hash table or a sort per column (about 0.1 s each at 1M rows); a small table stays in the CPU cache.
+ * In a file without names, whole numbers used as codes: many distinct values (−1 allowed, a common
+ * "unknown"), in one of the leading columns where every log format seen puts its user and item, or
+ * elsewhere spread over a range that starts near zero with the middle value near its middle. Counts
+ * and durations are skewed (the median a small share of the maximum); timestamps and measurements
+ * sit in a narrow band far from zero. With names, a name decides instead.
  */
-export const DISTINCT_LIMIT = 16_384;
-
-/** Distinct values and missing cells; for numbers, the counts themselves (null for text). */
-function countDistinct(col: Column): { distinct: number; missing: number; capped: boolean; numbers: NumberCounts | null } {
-  if (col.kind === 'string') {
-    const seen = new Uint8Array(col.dictionary.length);
-    let distinct = 0;
-    let missing = 0;
-    for (const code of col.codes) {
-      if (code < 0) missing++;
-      else if (!seen[code]) {
-        seen[code] = 1;
-        distinct++;
-      }
-    }
-    return { distinct, missing, capped: false, numbers: null };
-  }
-  const seen = new NumberCounts(1024);
-  const { values, missing: isMissing } = col;
-  const n = values.length;
-  let missing = 0;
-  let capped = false;
-  // A run of equal values (a label column's zeros, a sorted id) is counted once, not hashed per row.
-  let last = NaN;
-  let run = 0;
-  let i = 0;
-  for (; i < n && !capped; i++) {
-    if (isMissing[i]) missing++;
-    else {
-      const v = values[i];
-      if (v === last) run++;
-      else {
-        if (run > 0) seen.add(last, run);
-        last = v;
-        run = 1;
-        capped = seen.size > DISTINCT_LIMIT;
-      }
-    }
-  }
-  // Past the limit only the missing cells are still counted: a loop of nothing else (one loop doing
-  // both, checking the limit per row, was most of the roles' time on a file of many-valued columns).
-  for (; i < n; i++) missing += isMissing[i];
-  if (run > 0 && !capped) seen.add(last, run);
-  capped ||= seen.size > DISTINCT_LIMIT;
-  return { distinct: capped ? DISTINCT_LIMIT : seen.size, missing, capped, numbers: seen };
+function codeLike(f: ColumnFacts, position: number): boolean {
+  if (!f.integers || f.min < -1 || f.distinct <= ID_MIN_DISTINCT || f.max <= 0) return false;
+  const startsNearZero = f.max - Math.max(0, f.min) > 0.5 * f.max;
+  if (position <= LEADING_ID_COLUMNS) return startsNearZero;
+  const middle = f.median / f.max;
+  return startsNearZero && middle >= 0.15 && middle <= 0.85;
 }
 
-function allIntegers(col: NumericColumn): boolean {
-  for (let i = 0; i < col.values.length; i++) if (!col.missing[i] && !Number.isInteger(col.values[i])) return false;
-  return true;
+function textDecision(col: StringColumn, facts: ColumnFacts, base: string, rows: number, p: Pick<ColumnProfile, 'distinct' | 'distinctCapped'>): Decision {
+  if (TIME_NAME.test(base) || looksLikeIsoTime(col)) return { role: 'timestamp', reason: 'date/time text' };
+  const sep = listSeparator(col);
+  if (sep) return { role: 'id-list', listSeparator: sep, reason: `lists separated by ${separatorName(sep)} (the same tokens recur across rows in different places)` };
+  if (averageLength(col) > 40) return { role: 'text', reason: 'long free text' };
+  if (facts.distinct <= CATEGORICAL_MAX_DISTINCT) return { role: 'categorical', reason: `${facts.distinct} distinct values` };
+  if (facts.unique && rows >= KEY_MIN_ROWS * 2.5) return { role: 'row-id', reason: 'a different value in every row: a row key, left out' };
+  return { role: 'id', reason: `${distinctText(p)} distinct values (high cardinality)` };
 }
 
-function looksLikeEpochOrDate(col: NumericColumn): boolean {
-  let checked = 0;
-  for (let i = 0; i < col.values.length && checked < 200; i++) {
-    if (col.missing[i]) continue;
-    checked++;
-    const v = col.values[i];
-    const epochSeconds = v > 9.4e8 && v < 4.1e9; // 2000..2100
-    const epochMs = v > 9.4e11 && v < 4.1e12;
-    const month = Math.floor((v % 10000) / 100);
-    const yyyymmdd = Number.isInteger(v) && v >= 19700101 && v <= 21001231 && month >= 1 && month <= 12;
-    if (!(epochSeconds || epochMs || yyyymmdd)) return false;
-  }
-  return checked > 0;
-}
-
-function looksLikeIsoTime(col: StringColumn): boolean {
-  const sample = col.dictionary.slice(0, 50);
-  return sample.length > 0 && sample.every((s) => /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/.test(s));
-}
-
-/** "|" lists anywhere; "," or space lists only when every token is a short id-like word. */
-function listSeparator(col: StringColumn): string | null {
-  const sample = col.dictionary.slice(0, 300);
-  if (sample.length === 0) return null;
-  for (const sep of ['|', ',', ' ']) {
-    const withSep = sample.filter((v) => v.includes(sep));
-    if (withSep.length < sample.length * 0.3) continue;
-    const idLike = sample.every((v) => v.split(sep).every((t) => /^[\w.-]{1,40}$/.test(t.trim())));
-    if (sep === '|' || idLike) return sep;
-  }
-  return null;
-}
-
-function averageLength(col: StringColumn): number {
-  const sample = col.dictionary.slice(0, 200);
-  return sample.reduce((s, v) => s + v.length, 0) / Math.max(1, sample.length);
+function separatorName(sep: string): string {
+  return sep === ' ' ? 'spaces' : `"${sep}"`;
 }

@@ -52,7 +52,9 @@ export async function compareWithScript(table: Table, runSpec: ProblemSpec, conf
   const app = await trainModel(data, config, quiet);
   const dir = mkdtempSync(join(tmpdir(), 'valuelab-export-'));
   writeFileSync(join(dir, 'data.csv'), toCsv(table));
-  const { script } = pytorchExport({ spec: runSpec, config, weights: { click: 1, buy: 10 }, source: 'data.csv' });
+  // The run's spec as the page keeps it: without the features the leak guard left out (a derived target's sources).
+  const trained = { ...runSpec, features: runSpec.features.filter((f) => !data.leaks.excluded.includes(f.column)) };
+  const { script } = pytorchExport({ spec: trained, config, weights: { click: 1, buy: 10 }, source: 'data.csv' });
   writeFileSync(join(dir, 'valuelab_train.py'), script);
   const run = await runScript(dir, { OMP_NUM_THREADS: '2' }, '--out', 'scored.csv');
   expect(run.stderr).not.toMatch(/Traceback/);

@@ -1,3 +1,4 @@
+import { ACTION_NAME, splitTypedName } from '../data/columnNames';
 import { FEATURE_ROLES, type ColumnProfile } from '../data/roles';
 import type { FeatureSpec, SamplingSpec } from './spec';
 
@@ -49,11 +50,25 @@ export function defaultTimeColumn(profiles: ColumnProfile[]): string | null {
   return profiles.find((p) => p.role === 'timestamp')?.name ?? null;
 }
 
-/** Two targets to start with, so the value model has something to blend. */
-export function defaultTargets(profiles: ColumnProfile[]): string[] {
-  return actionColumns(profiles)
-    .slice(0, 2)
-    .map((p) => p.name);
+/** A head ticked for the person needs this many positives and negatives: 10, or fewer (down to 3) in a tiny file. */
+export function minDefaultTargetCount(rows: number): number {
+  return Math.min(10, Math.max(3, Math.round(rows * 0.02)));
+}
+
+/**
+ * Two targets to start with, so the value model has something to blend: actions named like actions
+ * first (click, like, buy…), then the others in column order; never one with too few positives (or
+ * negatives) to learn, which a person would tick only on purpose.
+ */
+export function defaultTargets(profiles: ColumnProfile[], rows: number): string[] {
+  const floor = minDefaultTargetCount(rows);
+  const learnable = actionColumns(profiles).filter((p) => {
+    const positives = p.positives ?? 0;
+    const negatives = p.positiveRate ? Math.round(positives / p.positiveRate) - positives : 0;
+    return positives >= floor && negatives >= floor;
+  });
+  const named = learnable.filter((p) => ACTION_NAME.test(splitTypedName(p.name).base));
+  return [...named, ...learnable.filter((p) => !named.includes(p))].slice(0, 2).map((p) => p.name);
 }
 
 export const DEFAULT_SAMPLING: SamplingSpec = { split: { kind: 'random' }, seed: 42, validationFraction: 0.2, rowFraction: 1, keepRates: {}, upsample: {}, capPerUser: null, dropDuplicates: false, dropMissingLabels: true };

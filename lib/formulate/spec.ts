@@ -85,6 +85,11 @@ export const ProblemSpecSchema = z
     /** The impression time column (the sequence model orders history by it); null or absent when there is none. */
     timeColumn: z.string().nullable().optional(),
     sampling: SamplingSpecSchema,
+    /**
+     * Features the person keeps although the leak guard would leave them out (a derived target's
+     * source, or a feature that alone predicts a target almost perfectly). Absent: none.
+     */
+    allowedLeaks: z.array(z.string().min(1)).max(2048).optional(),
   })
   .superRefine((spec, ctx) => {
     for (const t of spec.targets) {

@@ -59,6 +59,22 @@ describe('GBDT', () => {
     expect(trees.kept).toBe(trees.grown - 5);
   }, 60_000);
 
+  it('never stops early on a head whose validation rows hold no positive (it cannot tell a better round)', async () => {
+    // z copies y on the earliest 60% of rows by t and is 0 after: the time split validates on none of its positives.
+    const t = fixture.columns.find((c) => c.name === 't')!;
+    const y = fixture.columns.find((c) => c.name === 'y')!;
+    if (t.kind !== 'number' || y.kind !== 'number') throw new Error('the fixture changed');
+    const cutoff = [...t.values].sort((a, b) => a - b)[Math.floor(t.values.length * 0.6)];
+    const z = { kind: 'number' as const, name: 'z', values: Float64Array.from(y.values, (v, i) => (t.values[i] < cutoff ? v : 0)), missing: new Uint8Array(fixture.rowCount) };
+    const config = gbdtConfig({ trees: 40, learningRate: 0.5, earlyStoppingRounds: 3 });
+    const data = prepareData({ ...fixture, columns: [...fixture.columns, z] }, { ...spec, targets: ['y', 'z'], sampling: { ...spec.sampling, keepRates: { y: 1, z: 1 } } }, config);
+    expect(data.judgeable).toEqual([true, false]);
+    expect(data.checks.map((c) => c.task)).toEqual(['z']);
+    const trees = (await trainModel(data, config, silent())).diagnostics.trees!;
+    expect(trees[0].grown).toBeLessThan(40);
+    expect(trees[1].grown).toBe(40);
+  }, 60_000);
+
   it('refuses a funnel formulation with a message naming the fix', () => {
     const funnel = { ...spec, targets: ['y', 'x1'], formulation: { kind: 'funnel' as const, chain: ['y', 'x1'] } };
     expect(() => prepareData(fixture, funnel, gbdtConfig())).toThrow(/funnel formulation cannot be trained/);

@@ -62,7 +62,8 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
         s.trees.push(boostRound(train, s.labels, s.weights, s.scores, { ...params, seed: params.seed + t * 104729 }, round, [{ bins: validationBins, scores: s.validation }, { bins: sideBins, scores: s.side }]));
         const loss = validationLoss(data, t, s.validation);
         if (loss < s.best.loss - 1e-7) s.best = { loss, trees: s.trees.length, validation: s.validation.slice(), side: s.side.slice() };
-        else if (p.earlyStoppingRounds > 0 && s.trees.length - s.best.trees >= p.earlyStoppingRounds) s.stopped = true;
+        // Never stopped early on validation rows of one class: they cannot tell a better round.
+        else if (p.earlyStoppingRounds > 0 && data.judgeable[t] && s.trees.length - s.best.trees >= p.earlyStoppingRounds) s.stopped = true;
       }
       points.push({ step: round, epoch: 1, task: data.tasks[t], ...trainLosses(data, t, s.scores) });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAMPLING } from '../formulate/defaults';
 import { DEFAULT_TRAIN_CONFIG } from '../train/config';
-import { decodeSettings, encodeSettings, missingColumns, type NotebookSettings } from './settings';
+import { decodeSettings, encodeSettings, fitSettings, missingColumns, type NotebookSettings } from './settings';
 
 const settings: NotebookSettings = {
   format: 'value-lab-settings',
@@ -34,7 +34,24 @@ describe('share-link settings', () => {
     const bad = { ...settings, value: { ...settings.value, topK: 0 } };
     await expect(decodeSettings(await encodeSettings(bad))).rejects.toThrow(/value\.topK/);
   });
-  it('name the columns a table lacks', () => {
+  it('name the columns a table lacks, derived actions\' inputs included', () => {
     expect(missingColumns(settings, ['clicked', 'bought', 'price', 'user_id', 'item_id'])).toEqual(['position']);
+    const rated = { ...settings, spec: { ...settings.spec, derived: [{ kind: 'compare' as const, name: 'like', column: 'rating', op: '>=' as const, value: 4 }] } };
+    expect(missingColumns(rated, ['clicked', 'bought', 'price', 'user_id', 'item_id', 'position'])).toEqual(['rating']);
+  });
+  it('fit a table that lacks a few of their columns: what names them is left out and listed, the rest applies', () => {
+    const derived = [
+      { kind: 'compare' as const, name: 'like', column: 'rating', op: '>=' as const, value: 4 },
+      { kind: 'combine' as const, name: 'like_and_buy', op: 'and' as const, inputs: ['like', 'bought'] },
+      { kind: 'compare' as const, name: 'pricey', column: 'price', op: '>=' as const, value: 10 },
+    ];
+    const rated: NotebookSettings = { ...settings, spec: { ...settings.spec, derived, targets: ['clicked', 'like', 'like_and_buy', 'pricey'], sampling: { ...settings.spec.sampling, split: { kind: 'time', column: 'ts' } } } };
+    const fitted = fitSettings(rated, ['clicked', 'bought', 'price', 'user_id', 'item_id', 'position'])!;
+    expect(fitted.settings.spec.derived.map((d) => d.name)).toEqual(['pricey']);
+    expect(fitted.settings.spec.targets).toEqual(['clicked', 'pricey']);
+    expect(fitted.settings.spec.sampling.split).toEqual({ kind: 'random' });
+    expect(fitted.skipped).toEqual(['the derived action "like" (needs "rating")', 'the derived action "like_and_buy" (needs "like")', '"ts" (not in this table)']);
+    // Another dataset altogether (fewer than half the columns): nothing applies.
+    expect(fitSettings(rated, ['a', 'b', 'clicked'])).toBeNull();
   });
 });

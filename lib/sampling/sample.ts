@@ -15,7 +15,15 @@ export interface SamplingSummary {
   cappedRemoved: number;
   trainRows: number;
   validationRows: number;
-  perTask: { task: string; before: { positives: number; negatives: number }; after: { positives: number; negatives: number }; missing: number; positiveShare: number }[];
+  perTask: {
+    task: string;
+    before: { positives: number; negatives: number };
+    after: { positives: number; negatives: number };
+    /** Validation rows with a known label: what the head's AUC and calibration are judged on. */
+    validation: { positives: number; negatives: number };
+    missing: number;
+    positiveShare: number;
+  }[];
 }
 
 export interface SampledRows {
@@ -64,12 +72,17 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
   let trainRows = 0;
   let validationRows = 0;
   let trainSideRows = 0;
-  const perTask = tasks.map((task) => ({ task, before: { positives: 0, negatives: 0 }, after: { positives: 0, negatives: 0 }, missing: 0, positiveShare: 0 }));
+  const perTask = tasks.map((task) => ({ task, before: { positives: 0, negatives: 0 }, after: { positives: 0, negatives: 0 }, validation: { positives: 0, negatives: 0 }, missing: 0, positiveShare: 0 }));
   const rowWeights = new Float32Array(tasks.length);
   for (let row = 0; row < n; row++) {
     if (!eligible[row]) continue;
     if (isValidation[row]) {
       validation[validationRows++] = row;
+      for (let t = 0; t < tasks.length; t++) {
+        if (labels[t].missing[row]) continue;
+        if (labels[t].y[row]) perTask[t].validation.positives++;
+        else perTask[t].validation.negatives++;
+      }
       continue;
     }
     trainSide[trainSideRows++] = row;

@@ -3,7 +3,7 @@ import { DataError, toDataErrorInfo, type DataErrorInfo } from '../data/errors';
 import { generateInWorker, readFileInWorker, type PendingRead } from '../data/ingestClient';
 import { parseDelimited, type HeaderMode, type ParseProgress } from '../data/parse';
 import { inferRoles, type ColumnProfile } from '../data/roles';
-import { cellText, getColumn, type Table } from '../data/table';
+import type { Table } from '../data/table';
 import type { AppState } from './index';
 import { specForNewTable } from './specSlice';
 
@@ -22,7 +22,7 @@ export interface DataSlice {
   dataError: DataErrorInfo | null;
   /** The file behind the current table, kept so it can be re-read with another header setting. */
   sourceFile: { blob: Blob; name: string; header: HeaderMode } | null;
-  /** Accept a parsed table: roles, default spec, cell statuses. Fails (keeping the old table) when it has no action. */
+  /** Accept a parsed table: roles, default spec, cell statuses. A table with no action loads too (Targets then offers to build one). */
   acceptTable(table: Table): boolean;
   /** Parse text on this thread (tests, tiny inputs). */
   loadText(text: string, source: string): boolean;
@@ -66,14 +66,10 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     sourceFile: null,
     acceptTable(table) {
       try {
+        // Any table that parses loads: one with no 0/1 action opens the Targets cell on building one.
         const profiles = inferRoles(table);
-        if (!profiles.some((p) => p.role === 'action')) {
-          const constant = profiles.find((p) => p.role === 'constant' && /^(0|1|yes|no|true|false)$/i.test(firstValueText(table, p.name)));
-          const why = constant ? ` "${constant.name}" looks like a label but is ${firstValueText(table, constant.name)} in every row, so there is nothing to learn.` : ' No column holds two values such as 0/1, yes/no or true/false.';
-          throw new DataError('no-actions', `${table.source} has no action column.${why}`, 'Value Lab predicts user actions: include at least one action column with both outcomes (for example clicked = 1 on some rows and 0 on others).');
-        }
         // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
-        set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, formulation: { kind: 'pointwise' }, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles) });
+        set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, allowedLeaks: [], formulation: { kind: 'pointwise' }, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles, table.rowCount) });
         // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).
         get().dispatchCell({ type: 'edit', cell: 'data' });
         // Settings cells take effect at once: with defaults chosen for the new table they are current.
@@ -108,12 +104,3 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     dismissDataError: () => set({ dataError: null }),
   };
 };
-
-function firstValueText(table: Table, column: string): string {
-  const col = getColumn(table, column);
-  for (let i = 0; i < table.rowCount; i++) {
-    const text = cellText(col, i);
-    if (text !== '') return text;
-  }
-  return '';
-}

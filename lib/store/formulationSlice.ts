@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { FEATURE_ROLES, inferRoles, type ColumnRole } from '../data/roles';
+import { FEATURE_ROLES, inferRoles, type ColumnProfile, type ColumnRole } from '../data/roles';
 import { defaultFeatureFor } from '../formulate/defaults';
 import { applyDerived, DerivedActionSchema, type DerivedAction } from '../formulate/derived';
+import { derivedInputs } from '../formulate/leaks';
 import type { FeatureSpec, Formulation } from '../formulate/spec';
 import type { AppState } from './index';
 
@@ -27,7 +28,7 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
     const base = get().baseTable;
     if (!base) return;
     const table = applyDerived(base, derived);
-    const profiles = inferRoles(table, roleOverrides);
+    const profiles = inferRoles(table, roleOverrides, { derived: new Set(derived.map((d) => d.name)) });
     const roleOf = new Map(profiles.map((p) => [p.name, p.role]));
     const targets = [...get().targets, ...(touched?.target ? [touched.target] : [])].filter((t, i, all) => roleOf.get(t) === 'action' && all.indexOf(t) === i);
     const profileOf = new Map(profiles.map((p) => [p.name, p]));
@@ -46,7 +47,8 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
       if (f) features.push(f);
     }
     const keepRates = Object.fromEntries(targets.map((t) => [t, get().sampling.keepRates[t] ?? 1]));
-    set({ table, profiles, derived, roleOverrides, targets, features, sampling: { ...get().sampling, keepRates } });
+    const keys = keyColumns(profiles, get(), touched?.columns ?? []);
+    set({ table, profiles, derived, roleOverrides, targets, features, ...keys, sampling: { ...get().sampling, keepRates } });
     get().dispatchCell({ type: 'edit', cell: 'targets' });
     if (targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
   };
@@ -76,8 +78,7 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
       const derived: DerivedAction[] = [];
       const removed = new Set([name]);
       for (const d of get().derived) {
-        const uses = d.kind === 'combine' ? d.inputs : d.kind === 'ratio' ? [d.numerator, d.denominator] : [d.column];
-        if (removed.has(d.name) || uses.some((u) => removed.has(u))) removed.add(d.name);
+        if (removed.has(d.name) || derivedInputs(d).some((u) => removed.has(u))) removed.add(d.name);
         else derived.push(d);
       }
       rebuild(derived, get().roleOverrides);
@@ -87,3 +88,24 @@ export const createFormulationSlice: StateCreator<AppState, [], [], FormulationS
     },
   };
 };
+
+const KEY_ROLES = { userColumn: 'user-id', itemColumn: 'item-id', timeColumn: 'timestamp' } as const;
+type KeyColumns = Record<keyof typeof KEY_ROLES, string | null>;
+
+/**
+ * The user, item and time columns after a role change, so a role set by hand reaches everything that
+ * reads them (GAUC, slates, the user split, learning to rank, the graph, tower and sequence models): a
+ * column just given a key role becomes that key; a key whose column lost its role passes to the next
+ * column with it (or none); a key the person cleared stays cleared.
+ */
+function keyColumns(profiles: ColumnProfile[], current: KeyColumns, touched: string[]): KeyColumns {
+  const roleOf = new Map(profiles.map((p) => [p.name, p.role]));
+  const out: KeyColumns = { userColumn: current.userColumn, itemColumn: current.itemColumn, timeColumn: current.timeColumn };
+  for (const key of Object.keys(KEY_ROLES) as (keyof typeof KEY_ROLES)[]) {
+    const role = KEY_ROLES[key];
+    const given = touched.find((c) => roleOf.get(c) === role);
+    if (given) out[key] = given;
+    else if (current[key] !== null && roleOf.get(current[key]!) !== role) out[key] = profiles.find((p) => p.role === role)?.name ?? null;
+  }
+  return out;
+}

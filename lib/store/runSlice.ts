@@ -15,6 +15,10 @@ import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
 import type { ScoringModel } from '../train/scoringModel';
+import type { HeadCheck } from '../sampling/trainability';
+import type { PreparedData } from '../train/prepare';
+
+type PreparedLeaks = PreparedData['leaks'];
 
 /** 'interrupted': it was running when the page closed; it can resume from its saved checkpoint. */
 export type RunStatus = 'running' | 'finished' | 'stopped' | 'error' | 'interrupted';
@@ -29,7 +33,7 @@ export interface RunView {
   itemColumn: string | null;
   config: TrainConfig;
   backend?: BackendInfo;
-  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[] };
+  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[]; leaks?: PreparedLeaks; checks?: HeadCheck[] };
   progress?: TrainProgress;
   /** Paused by the person (the worker waits between steps). */
   paused?: boolean;
@@ -214,7 +218,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'backend':
         return update({ backend: event.backend });
       case 'prepared':
-        return update({ prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize, towerColumns: event.towerColumns, ignoredFeatures: event.ignoredFeatures } });
+        // The run's spec is what it trained on: without the features the leak guard left out.
+        return update({
+          spec: { ...run.spec, features: run.spec.features.filter((f) => !event.leaks.excluded.includes(f.column)) },
+          prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize, towerColumns: event.towerColumns, ignoredFeatures: event.ignoredFeatures, leaks: event.leaks, checks: event.checks },
+        });
       case 'model':
         return update({ parameterCount: event.parameterCount });
       case 'progress':

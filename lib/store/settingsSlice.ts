@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { missingColumns, SETTINGS_VERSION, type NotebookSettings } from '../notebook/settings';
+import { fitSettings, missingColumns, SETTINGS_VERSION, type NotebookSettings } from '../notebook/settings';
 import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 
@@ -36,16 +36,17 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     get().applyPendingSettings();
   },
   applyPendingSettings() {
-    const settings = get().pendingSettings;
+    const pending = get().pendingSettings;
     const base = get().baseTable;
-    if (!settings || !base) return;
-    const missing = missingColumns(settings, base.columns.map((c) => c.name));
-    if (missing.length > 0) {
-      // Kept pending: loading the dataset the link was made with applies it then.
-      set({ settingsMessage: { kind: 'error', text: `The shared settings name columns that ${base.source} does not have: ${missing.join(', ')}. Load the dataset the link was made with — a link carries settings, never data — and they will apply.` } });
+    if (!pending || !base) return;
+    const fitted = fitSettings(pending, base.columns.map((c) => c.name));
+    if (!fitted) {
+      // Another dataset: kept pending, so loading the dataset the link was made with applies it then.
+      const missing = missingColumns(pending, base.columns.map((c) => c.name));
+      set({ settingsMessage: { kind: 'error', text: `The shared settings name columns that ${base.source} does not have: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? '…' : ''}. Load the dataset the link was made with — a link carries settings, never data — and they will apply.` } });
       return;
     }
-    const { spec, config, value, roleOverrides } = settings;
+    const { spec, config, value, roleOverrides } = fitted.settings;
     try {
       get().rebuild(spec.derived, roleOverrides);
     } catch (err) {
@@ -61,13 +62,18 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       timeColumn: spec.timeColumn ?? null,
       sampling: spec.sampling,
       formulation: spec.formulation,
+      allowedLeaks: spec.allowedLeaks ?? [],
       config,
       weights: value.weights,
       topK: value.topK,
       normalised: value.normalised,
       slateGrouping: value.slateGrouping,
-      settingsMessage: { kind: 'applied', text: `Shared settings applied to ${base.source}: ${spec.targets.length} targets, ${spec.features.length} features, ${config.modelKind}. Press Train to reproduce the run.` },
+      settingsMessage:
+        fitted.skipped.length === 0
+          ? { kind: 'applied', text: `Shared settings applied to ${base.source}: ${spec.targets.length} targets, ${spec.features.length} features, ${config.modelKind}. Press Train to reproduce the run.` }
+          : { kind: 'error', text: `Shared settings applied to ${base.source} except what names columns it lacks: ${fitted.skipped.join('; ')}. Load the dataset the settings were made with, or rebuild those from this table's columns (Targets cell).` },
     });
+    if (spec.targets.length === 0) get().dispatchCell({ type: 'fail', cell: 'targets' });
     for (const cell of ['targets', 'sampling', 'model'] as const) get().dispatchCell({ type: 'edit', cell });
   },
   dismissSettingsMessage: () => set({ settingsMessage: null }),

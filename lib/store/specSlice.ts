@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
 import { defaultFeatureFor, defaultFeatures, defaultItemColumn, defaultTargets, defaultTimeColumn, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
 import type { DerivedAction } from '../formulate/derived';
+import { targetSources } from '../formulate/leaks';
 import type { FeatureSpec, Formulation, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
 import type { AppState } from './index';
@@ -14,6 +15,10 @@ export interface SpecSlice {
   timeColumn: string | null;
   sampling: SamplingSpec;
   config: TrainConfig;
+  /** Features kept on purpose although the leak guard would leave them out. */
+  allowedLeaks: string[];
+  /** Keep (or stop keeping) a feature the leak guard leaves out: a deliberate click. */
+  setLeakAllowed(column: string, allowed: boolean): void;
   toggleTarget(column: string, on: boolean): void;
   toggleFeature(column: string, on: boolean): void;
   /** Change one feature's encoding options (log, min count, bag length). */
@@ -27,8 +32,8 @@ export interface SpecSlice {
 }
 
 /** The spec a freshly loaded table starts with. */
-export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> {
-  const targets = defaultTargets(profiles);
+export function specForNewTable(profiles: ColumnProfile[], rows: number): Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> {
+  const targets = defaultTargets(profiles, rows);
   return {
     targets,
     features: defaultFeatures(profiles),
@@ -40,13 +45,17 @@ export function specForNewTable(profiles: ColumnProfile[]): Pick<SpecSlice, 'tar
 }
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
-export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
+export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> & Partial<Pick<SpecSlice, 'allowedLeaks'>> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
+  const allowed = s.allowedLeaks ?? [];
+  // The columns a target was built from are the label itself: left out unless kept on purpose.
+  const sources = targetSources(s.derived, s.targets);
   return {
     version: 1,
     targets: s.targets,
     derived: s.derived,
     formulation: effectiveFormulation(s.formulation, s.targets),
-    features: s.features.filter((f) => !s.targets.includes(f.column)),
+    features: s.features.filter((f) => !s.targets.includes(f.column) && (!sources.has(f.column) || allowed.includes(f.column))),
+    ...(allowed.length > 0 ? { allowedLeaks: allowed } : {}),
     userColumn: s.userColumn,
     itemColumn: s.itemColumn,
     timeColumn: s.timeColumn,
@@ -59,8 +68,14 @@ export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userCol
 }
 
 export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, get) => ({
-  ...specForNewTable([]),
+  ...specForNewTable([], 0),
   config: DEFAULT_TRAIN_CONFIG,
+  allowedLeaks: [],
+  setLeakAllowed(column, allowed) {
+    const rest = get().allowedLeaks.filter((c) => c !== column);
+    set({ allowedLeaks: allowed ? [...rest, column] : rest });
+    get().dispatchCell({ type: 'edit', cell: 'model' });
+  },
   toggleTarget(column, on) {
     const targets = on ? [...new Set([...get().targets, column])] : get().targets.filter((t) => t !== column);
     const keepRates = { ...get().sampling.keepRates, [column]: get().sampling.keepRates[column] ?? 1 };
@@ -97,7 +112,12 @@ export const createSpecSlice: StateCreator<AppState, [], [], SpecSlice> = (set, 
     get().dispatchCell({ type: 'edit', cell: 'model' });
   },
   setKeyColumns(patch) {
+    // A column chosen as the user (item, time) takes that role, so the Data cell, the split and the
+    // Value cell agree with the Model cell; clearing a key leaves the column's role as it is.
+    const roles = { userColumn: 'user-id', itemColumn: 'item-id', timeColumn: 'timestamp' } as const;
+    const given = (Object.keys(patch) as (keyof typeof roles)[]).filter((k) => patch[k]);
     set(patch);
+    if (given.length > 0) get().rebuild(get().derived, { ...get().roleOverrides, ...Object.fromEntries(given.map((k) => [patch[k]!, roles[k]])) }, { columns: given.map((k) => patch[k]!) });
     get().dispatchCell({ type: 'edit', cell: 'model' });
   },
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDelimited } from '../data/parse';
+import { whyNoActions } from '../formulate/suggest';
 import { useAppStore } from './index';
+import { currentSpec } from './specSlice';
 import { INITIAL_STATUSES } from '../notebook/cells';
 
 const shop = readFileSync(join(__dirname, '../../e2e/fixtures/shop_small.csv'), 'utf8');
@@ -40,8 +42,6 @@ describe('app store', () => {
     const s = useAppStore.getState();
     expect(s.table?.source).toBe('shop.csv');
     expect(s.dataError).toMatchObject({ code: 'no-rows' });
-    expect(useAppStore.getState().loadText('a,b\nx,y\nz,w\n', 'text.csv')).toBe(false);
-    expect(useAppStore.getState().dataError).toMatchObject({ code: 'no-actions' });
     expect(useAppStore.getState().table?.source).toBe('shop.csv');
   });
 
@@ -114,9 +114,32 @@ describe('formulation in the store', () => {
     expect(useAppStore.getState().targets).toEqual(['clicked']);
   });
 
-  it('explains a label column that never changes', () => {
-    expect(useAppStore.getState().loadText('user,clicked,price\na,0,1\nb,0,2\n', 'zeros.csv')).toBe(false);
-    expect(useAppStore.getState().dataError?.message).toContain('"clicked" looks like a label but is 0 in every row');
+  it('a user, item or time role set by hand becomes the key every stage reads, and passes on when taken away', () => {
+    const headerless = Array.from({ length: 120 }, (_, i) => `${i % 9},${i % 13},${i % 3 === 0 ? 1 : 0},${i * 1.5}`).join('\n');
+    useAppStore.getState().loadText(headerless, 'h.csv');
+    expect(useAppStore.getState().userColumn).toBeNull();
+    useAppStore.getState().setRole('col_1', 'user-id');
+    let s = useAppStore.getState();
+    expect(s.userColumn).toBe('col_1');
+    expect(currentSpec(s).userColumn).toBe('col_1');
+    expect(s.features.map((f) => f.column)).toContain('col_1');
+    // Chosen in the Model cell, the item column takes its role in the Data cell too.
+    s.setKeyColumns({ itemColumn: 'col_2' });
+    s = useAppStore.getState();
+    expect(s.profiles.find((p) => p.name === 'col_2')?.role).toBe('item-id');
+    expect(s.itemColumn).toBe('col_2');
+    s.setRole('col_1', 'categorical');
+    expect(useAppStore.getState().userColumn).toBeNull();
+  });
+
+  it('loads a table with no action, with no target and the reason, so the person can build one', () => {
+    expect(useAppStore.getState().loadText('user,clicked,price\na,0,1\nb,0,2\n', 'zeros.csv')).toBe(true);
+    const s = useAppStore.getState();
+    expect(s.targets).toEqual([]);
+    expect(s.cells.targets).toBe('error');
+    expect(whyNoActions(s.table!, s.profiles)).toContain('"clicked" looks like a label but is 0 in every row');
+    s.runCells({ kind: 'all' });
+    expect(useAppStore.getState().runProblem).toMatch(/no action is chosen/);
   });
 });
 

@@ -1,7 +1,10 @@
-import { binaryValues, getColumn, type Table } from '../data/table';
+import { binaryValues, getColumn, missingMask, type Column, type Table } from '../data/table';
 import { encodeRows, fitEncoders, type EncodedRows, type FittedEncoders } from '../features/encode';
 import type { ProblemSpec, RankingLoss } from '../formulate/spec';
+import { targetSources } from '../formulate/leaks';
 import { sampleRows, type SampledRows, type SamplingSummary } from '../sampling/sample';
+import { headChecks, judgeableHeads, type HeadCheck } from '../sampling/trainability';
+import { scanLeaks, type LeakFinding } from './leakScan';
 import type { TrainConfig } from './config';
 import { TrainError } from './errors';
 import { linkFor, type Link } from './link';
@@ -37,6 +40,12 @@ export interface PreparedData {
   model: ModelData;
   /** Two-tower: the item set recall@k is measured over. */
   catalog: ItemCatalog | null;
+  /** Each head's floors checked (warnings only: a refusal stops preparation). */
+  checks: HeadCheck[];
+  /** Per head, whether validation holds both classes: model selection ignores the heads it cannot judge. */
+  judgeable: boolean[];
+  /** Features left out as leaks (or kept by the person despite them), out of `features` asked for. */
+  leaks: { sources: { column: string; targets: string[]; kept: boolean }[]; findings: LeakFinding[]; excluded: string[]; features: number };
 }
 
 /** Kinds whose linear part reads hashed crosses. */
@@ -47,6 +56,7 @@ const TRAIN_SIDE_SAMPLE = 20_000;
 
 /** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
 export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig): PreparedData {
+  const asked = spec.features;
   const tasks = spec.targets;
   requireModelColumns(spec, config);
   const labels = tasks.map((t) => binaryValues(getColumn(table, t)));
@@ -62,13 +72,14 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
   if (sampled.validation.length === 0) {
     throw new TrainError('no-validation-rows', 'No validation rows are left after the split.', 'Raise the share of rows used or the validation fraction in the Sampling cell.');
   }
-  tasks.forEach((task, t) => {
-    const seen = sampled.summary.perTask[t];
-    if (seen.after.positives === 0 || seen.after.negatives === 0) {
-      const which = seen.after.positives === 0 ? 'no positive' : 'no negative';
-      throw new TrainError('single-class', `"${task}" has ${which} rows among the ${seen.after.positives + seen.after.negatives} training rows, so there is nothing to learn.`, 'Use more rows (share of rows used), another seed, or another target.');
-    }
-  });
+  const checks = headChecks(sampled.summary);
+  const refused = checks.find((c) => c.level === 'refuse');
+  if (refused) throw new TrainError('single-class', refused.text.split('. Use')[0] + '.', 'Use more rows (share of rows used), another seed or split, or another target.');
+  const leaks = guardLeaks(table, spec, sampled, labels);
+  if (leaks.excluded.length > 0 && leaks.excluded.length === spec.features.length) {
+    throw new TrainError('model-needs-columns', `Every feature was left out as a leak of a target (${leaks.excluded.join(', ')}).`, 'Add features that are known before the impression (user, item, context), or keep one with "use anyway" in the Model cell.');
+  }
+  spec = { ...spec, features: spec.features.filter((f) => !leaks.excluded.includes(f.column)) };
   let encoders: FittedEncoders;
   try {
     encoders = fitEncoders(table, spec.features, sampled.train, {
@@ -114,7 +125,30 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     validationLabels: labels.map((y) => Uint8Array.from(sampled.validation, (r) => y[r])),
     validationKnown: sampled.validationKnown,
     summary: sampled.summary,
+    checks,
+    judgeable: judgeableHeads(sampled.summary),
+    leaks: { ...leaks, features: asked.length },
   };
+}
+
+/**
+ * Features that are the label in disguise, left out unless the person kept them (spec.allowedLeaks):
+ * the columns a derived target was built from, and any feature whose AUC alone for a target reaches
+ * LEAK_AUC on training rows (before negative sampling, the natural distribution).
+ */
+function guardLeaks(table: Table, spec: ProblemSpec, sampled: SampledRows, labels: Uint8Array[]): Omit<PreparedData['leaks'], 'features'> {
+  const kept = new Set(spec.allowedLeaks ?? []);
+  const sources = [...targetSources(spec.derived, spec.targets)].filter(([column]) => spec.features.some((f) => f.column === column)).map(([column, targets]) => ({ column, targets, kept: kept.has(column) }));
+  const known = spec.targets.map((t) => knownMask(getColumn(table, t)));
+  const scanned = spec.features.filter((f) => !sources.some((s) => s.column === f.column && !s.kept));
+  const findings = scanLeaks(table, scanned, spec.targets, labels, known, sampled.trainSide, kept);
+  const excluded = [...new Set([...sources.filter((s) => !s.kept).map((s) => s.column), ...findings.filter((f) => !f.kept).map((f) => f.column)])];
+  return { sources, findings, excluded };
+}
+
+function knownMask(col: Column): Uint8Array {
+  const missing = missingMask(col);
+  return Uint8Array.from(missing, (m) => 1 - m);
 }
 
 /**

@@ -7,6 +7,8 @@ import type { TableMessage } from './tableShipping';
 import type { ScoringModel } from './scoringModel';
 import type { FittedEncoders } from '../features/encode';
 import type { SamplingSummary } from '../sampling/sample';
+import type { HeadCheck } from '../sampling/trainability';
+import type { PreparedData } from './prepare';
 import type { ProblemSpec } from '../formulate/spec';
 import type { TrainConfig } from './config';
 import type { ModelDiagnostics } from './diagnostics';
@@ -87,6 +89,10 @@ export type WorkerEvent =
       towerColumns: { query: string[]; item: string[] } | null;
       /** Features the model kind cannot read (id lists for GBDT). */
       ignoredFeatures: string[];
+      /** Features left out as leaks of a target, or kept on purpose although they are. */
+      leaks: PreparedData['leaks'];
+      /** Heads whose rows are too few to learn from or to judge (warnings; refusals stop the run). */
+      checks: HeadCheck[];
     }
   | { type: 'model'; runId: number; parameterCount: number }
   | ({ type: 'progress'; runId: number } & TrainProgress)

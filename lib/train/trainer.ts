@@ -186,7 +186,9 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     await flush();
     if (diverged) return;
     const round = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
-    const loss = round.evaluations.reduce((sum, e) => sum + e.valLoss, 0);
+    // A head whose validation rows hold one class cannot judge a step: model selection reads the others.
+    const judged = round.evaluations.filter((_, t) => data.judgeable[t]);
+    const loss = (judged.length > 0 ? judged : round.evaluations).reduce((sum, e) => sum + e.valLoss, 0);
     // Weights that went NaN between two flushes show up here first: stop, and never show that round.
     if (!Number.isFinite(loss)) {
       diverged = true;

@@ -160,6 +160,8 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       summary: data.summary,
       towerColumns: data.model.towerColumns,
       ignoredFeatures: config.data.modelKind === 'gbdt' ? data.encoders.bags.map((b) => b.column) : [],
+      leaks: data.leaks,
+      checks: data.checks,
     });
     const result = await trainModel(data, config.data, {
       onLoss: (points) => post({ type: 'loss', runId, points }),

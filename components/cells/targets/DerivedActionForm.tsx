@@ -1,6 +1,8 @@
 'use client';
 import { useState } from 'react';
-import type { Table } from '@/lib/data/table';
+import type { ColumnProfile } from '@/lib/data/roles';
+import { getColumn, type Table } from '@/lib/data/table';
+import { presentQuantiles } from '@/lib/profile/quantiles';
 import { evaluateDerived, COMPARISONS, type Comparison, type DerivedAction } from '@/lib/formulate/derived';
 import { useAppStore } from '@/lib/store';
 import { SelectField } from '../../ui/SelectField';
@@ -17,7 +19,8 @@ export function DerivedActionForm() {
   const [column, setColumn] = useState('');
   const [denominator, setDenominator] = useState('');
   const [op, setOp] = useState<Comparison>('>=');
-  const [value, setValue] = useState('0');
+  // null: the chosen column's own middle value (its median, or its first text value) until one is typed.
+  const [typedValue, setValue] = useState<string | null>(null);
   const [inputs, setInputs] = useState<string[]>([]);
   const [combineOp, setCombineOp] = useState<'and' | 'or'>('and');
   const [name, setName] = useState('');
@@ -25,9 +28,11 @@ export function DerivedActionForm() {
   const numeric = table?.columns.filter((c) => c.kind === 'number').map((c) => c.name) ?? [];
   const allColumns = table?.columns.map((c) => c.name) ?? [];
   const actions = profiles.filter((p) => p.role === 'action').map((p) => p.name);
-  const chosenColumn = column || allColumns[0] || '';
-  const chosenDenominator = denominator || numeric[0] || '';
+  // A column chosen for an earlier table may not be in this one: fall back rather than read a missing column.
+  const chosenColumn = allColumns.includes(column) ? column : defaultColumn(profiles, allColumns);
+  const chosenDenominator = numeric.includes(denominator) ? denominator : numeric[0] || '';
   const isText = table?.columns.find((c) => c.name === chosenColumn)?.kind === 'string';
+  const value = typedValue ?? (table && chosenColumn ? middleValue(table, chosenColumn) : '');
 
   const draft = buildDraft({ kind, name, inputs, combineOp, isText, value, column: chosenColumn, denominator: chosenDenominator, op });
   // Recomputed on every change (one pass over the rows), so counts follow the slider live.
@@ -57,7 +62,15 @@ export function DerivedActionForm() {
         />
         {kind !== 'combine' && (
           <>
-            <SelectField label={kind === 'ratio' ? 'Numerator' : 'Column'} value={chosenColumn} onChange={setColumn} options={kind === 'ratio' ? numeric : allColumns} />
+            <SelectField
+              label={kind === 'ratio' ? 'Numerator' : 'Column'}
+              value={chosenColumn}
+              onChange={(c) => {
+                setColumn(c);
+                setValue(null);
+              }}
+              options={kind === 'ratio' ? numeric : allColumns}
+            />
             {kind === 'ratio' && <SelectField label="Denominator" value={chosenDenominator} onChange={setDenominator} options={numeric} />}
             <SelectField<Comparison> label="Comparison" value={op} onChange={setOp} options={COMPARISONS.filter((o) => !isText || kind !== 'compare' || o === '==' || o === '!=')} />
             <ThresholdInput table={table} column={kind === 'compare' ? chosenColumn : null} value={value} onChange={setValue} />
@@ -103,6 +116,20 @@ export function DerivedActionForm() {
       )}
     </fieldset>
   );
+}
+
+/** The column the form opens on: an outcome (rating, watch time) if there is one, else a plain number, never an id. */
+function defaultColumn(profiles: ColumnProfile[], names: string[]): string {
+  const pick = profiles.find((p) => p.role === 'engagement') ?? profiles.find((p) => p.type === 'number' && (p.role === 'numeric' || p.role === 'categorical')) ?? profiles.find((p) => p.role === 'categorical');
+  return pick?.name ?? names[0] ?? '';
+}
+
+/** A threshold that splits the column: its median (numbers), or its first value (text). */
+function middleValue(table: Table, column: string): string {
+  const col = getColumn(table, column);
+  if (col.kind === 'string') return col.dictionary[0] ?? '';
+  const median = presentQuantiles(col.values.slice(), col.missing, [0.5])?.[0];
+  return median === undefined ? '0' : String(Number.isInteger(median) ? median : Number(median.toPrecision(3)));
 }
 
 function buildDraft(f: { kind: Kind; name: string; inputs: string[]; combineOp: 'and' | 'or'; isText: boolean; value: string; column: string; denominator: string; op: Comparison }): DerivedAction | null {

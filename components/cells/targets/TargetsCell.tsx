@@ -4,6 +4,7 @@ import { CellFrame } from '../../notebook/CellFrame';
 import { DerivedActionForm } from './DerivedActionForm';
 import { DerivedList } from './DerivedList';
 import { FormulationControls } from './FormulationControls';
+import { TargetSuggestions } from './TargetSuggestions';
 
 /** Targets cell: which actions get a model head. */
 export function TargetsCell() {
@@ -17,7 +18,8 @@ export function TargetsCell() {
         Each chosen action gets its own prediction head. Heavy actions (follow, comment) carry strong signal but are rare; light ones (click,
         long view) are plentiful but noisy. Choose several and blend them in the value model below.
       </p>
-      <fieldset className="row" style={{ border: 'none', padding: 0 }}>
+      <TargetSuggestions />
+      <fieldset className="row" style={{ border: 'none', padding: 0 }} hidden={actions.length === 0}>
         <legend className="muted">Actions to predict ({targets.length} chosen)</legend>
         {actions.map((p) => (
           <label key={p.name} className="row" style={{ gap: 6 }}>
@@ -29,7 +31,7 @@ export function TargetsCell() {
       <FormulationControls />
       <DerivedList />
       <DerivedActionForm />
-      {targets.length === 0 && (
+      {targets.length === 0 && actions.length > 0 && (
         <p className="alert" role="alert">
           Choose at least one action to train.
         </p>

@@ -11,7 +11,7 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : 'â
 export function NormalisationPanel({ view, hasUsers }: { view: ValueModelView; hasUsers: boolean }) {
   const normalised = useAppStore((s) => s.normalised);
   const setNormalised = useAppStore((s) => s.setNormalised);
-  if (!hasUsers) return <p className="muted">Per-user normalisation needs a user column (Targets cell).</p>;
+  if (!hasUsers) return <p className="muted">Per-user normalisation needs a user column: give one column the role user-id in the Data cell (or pick it in the Model cell), then train again.</p>;
   return (
     <details data-testid="normalisation-panel">
       <summary>Per-user normalisation by base rate</summary>
