@@ -22,7 +22,7 @@ test('a truncated gzip shows its error and keeps the sample', async ({ page }) =
 });
 
 test('a headerless file is detected and the header choice can be overridden', async ({ page }) => {
-  await page.getByLabel(/Choose a file/).setInputFiles(join(__dirname, '../lib/data/fixtures/deepctrtorch_byterec_sample.txt'));
+  await page.getByLabel(/Choose a file/).setInputFiles(join(__dirname, '../lib/data/corpus/deepctrtorch_byterec_sample.txt'));
   await expect(page.getByTestId('data-summary')).toContainText('200 rows');
   await expect(page.getByTestId('data-warning')).toContainText('No header row was detected');
   await page.getByLabel('Header row (CSV/TSV)').selectOption('yes');

@@ -1,4 +1,5 @@
 import { uniqueNames } from './builder';
+import { keyConflict } from './joinKeys';
 import { cellText, getColumn, type Column, type Table } from './table';
 
 /** What a join matched, shown to the person. */
@@ -11,6 +12,13 @@ export interface JoinReport {
   /** Distinct left keys with no row on the right, and a few of them to look at. */
   unmatchedKeys: number;
   unmatchedExamples: string[];
+  /** Distinct keys on each side, and how many of them found the other side. */
+  leftKeys: number;
+  leftKeysMatched: number;
+  rightKeys: number;
+  rightKeysMatched: number;
+  /** Set when the key names identify different things (`user_id` against `item_id`). */
+  warning: string | null;
   /** Right rows ignored because their key appeared earlier (the first row per key wins). */
   duplicateRightKeys: number;
   /** Names of the columns added to the table. */
@@ -34,13 +42,17 @@ export function leftJoin(left: Table, right: Table, leftKey: string, rightKey: s
   }
   const match = new Int32Array(left.rowCount);
   const unmatched = new Set<string>();
+  const matchedKeys = new Set<string>();
   let matchedRows = 0;
   for (let i = 0; i < left.rowCount; i++) {
     const key = cellText(lk, i);
     const r = key === '' ? undefined : rowOfKey.get(key);
     match[i] = r ?? -1;
     if (r === undefined) unmatched.add(key);
-    else matchedRows++;
+    else {
+      matchedRows++;
+      matchedKeys.add(key);
+    }
   }
   const incoming = right.columns.filter((c) => c.name !== rightKey);
   const names = uniqueNames([...left.columns.map((c) => c.name), ...incoming.map((c) => c.name)]).slice(left.columns.length);
@@ -55,6 +67,11 @@ export function leftJoin(left: Table, right: Table, leftKey: string, rightKey: s
       matchedRows,
       unmatchedKeys: unmatched.size,
       unmatchedExamples: [...unmatched].slice(0, 5),
+      leftKeys: matchedKeys.size + unmatched.size,
+      leftKeysMatched: matchedKeys.size,
+      rightKeys: rowOfKey.size,
+      rightKeysMatched: matchedKeys.size,
+      warning: keyConflict(leftKey, rightKey),
       duplicateRightKeys,
       addedColumns: names,
     },

@@ -6,7 +6,7 @@ import { parseDelimited } from './parse';
 import { inferRoles } from './roles';
 import { cellText, getColumn } from './table';
 
-const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
+const fixture = (name: string) => readFileSync(join(__dirname, 'corpus', name), 'utf8');
 const sample = () => readFileSync(join(__dirname, '../../public/data/kuairand_feedback.tsv'), 'utf8');
 
 describe('parseDelimited', () => {

@@ -30,6 +30,16 @@ export interface Table {
   warnings?: string[];
   /** True per-row probability of each action, known only for generated data. */
   truth?: Record<string, Float32Array>;
+  /**
+   * Which loaded dataset these rows are (set when a table is accepted; kept by derived actions and
+   * joins, which keep the rows): runs are compared only with runs of the same dataset.
+   */
+  datasetId?: string;
+}
+
+/** True when two tables hold the same loaded rows (the same dataset, whatever was derived or joined since). */
+export function sameDataset(a: Table, b: Table): boolean {
+  return a.datasetId !== undefined && a.datasetId === b.datasetId;
 }
 
 /** Look up a column by name; throws if it does not exist (a programming error, not user input). */

@@ -36,6 +36,7 @@ export interface DataSlice {
 }
 
 let pending: PendingRead | null = null;
+let nextDataset = 1;
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {
   /** Wait for a worker read; the current dataset stays until the new one is accepted. */
@@ -68,6 +69,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       try {
         // Any table that parses loads: one with no 0/1 action opens the Targets cell on building one.
         const profiles = inferRoles(table);
+        table = { ...table, datasetId: `${Date.now().toString(36)}-${(nextDataset++).toString(36)}` };
         // A new dataset starts a new formulation: derived actions and role overrides belong to the old one.
         set({ baseTable: table, table, profiles, derived: [], roleOverrides: {}, allowedLeaks: [], formulation: { kind: 'pointwise' }, joinReport: null, joinCandidate: null, dataLoading: null, dataError: null, ...specForNewTable(profiles, table.rowCount) });
         // Finished runs keep their own copy of the table they trained on, so they stay usable (stale).

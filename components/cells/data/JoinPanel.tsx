@@ -1,7 +1,10 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keyPairOverlap, suggestJoinKeys } from '@/lib/data/joinKeys';
 import { useAppStore } from '@/lib/store';
 import { SelectField } from '../../ui/SelectField';
+
+const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 0)}%`;
 
 export const USER_FEATURES_URL = '/data/kuairand_user_features.csv';
 
@@ -15,13 +18,14 @@ export function JoinPanel() {
   const { loadJoinFile, applyJoin, cancelJoin } = useAppStore.getState();
   const [leftKey, setLeftKey] = useState('');
   const [rightKey, setRightKey] = useState('');
-  if (!table) return null;
-  const leftNames = table.columns.map((c) => c.name);
+  // The best pair by value overlap and names (item_id ↔ item_id:token, never user_id ↔ item_id by chance).
+  const best = useMemo(() => (table && candidate ? (suggestJoinKeys(table, candidate)[0] ?? null) : null), [table, candidate]);
+  const leftNames = table?.columns.map((c) => c.name) ?? [];
   const rightNames = candidate?.columns.map((c) => c.name) ?? [];
-  // Default to a column name both tables share (user_id ↔ user_id).
-  const shared = rightNames.find((n) => leftNames.includes(n) && /id/i.test(n)) ?? rightNames.find((n) => leftNames.includes(n));
-  const left = leftNames.includes(leftKey) ? leftKey : (shared ?? leftNames[0]);
-  const right = rightNames.includes(rightKey) ? rightKey : (shared ?? rightNames[0]);
+  const left = leftNames.includes(leftKey) ? leftKey : (best?.leftKey ?? leftNames[0]);
+  const right = rightNames.includes(rightKey) ? rightKey : (best?.rightKey ?? rightNames[0]);
+  const preview = useMemo(() => (table && candidate && left && right ? keyPairOverlap(table, candidate, left, right) : null), [table, candidate, left, right]);
+  if (!table) return null;
   const loadSampleUsers = async () => {
     const r = await fetch(USER_FEATURES_URL);
     await loadJoinFile(await r.blob(), 'kuairand_user_features.csv');
@@ -57,13 +61,21 @@ export function JoinPanel() {
           <button className="secondary" onClick={cancelJoin}>
             Cancel
           </button>
+          {preview && (
+            <p className={preview.conflict || preview.matchedRowShare < 0.5 ? 'alert warn' : 'muted'} data-testid="join-preview" style={{ flexBasis: '100%' }}>
+              {left} = {right}: {pct(preview.matchedRowShare)} of the log&rsquo;s rows find a match; {pct(preview.leftKeysMatched)} of its distinct keys and {pct(preview.rightKeysMatched)} of the joined table&rsquo;s are found on the other side
+              {preview.rightUnique ? '' : '; the joined table repeats keys (the first row per key is used)'}.{preview.conflict && ` ${preview.conflict}`}
+            </p>
+          )}
         </div>
       )}
       {report && (
         <p data-testid="join-report" role="status">
           Joined {report.rightSource} on {report.leftKey} = {report.rightKey}: {report.matchedRows.toLocaleString()} of {report.leftRows.toLocaleString()} rows
           matched; {report.unmatchedKeys.toLocaleString()} keys without a match{report.unmatchedExamples.length ? ` (e.g. ${report.unmatchedExamples.join(', ')})` : ''}
-          {report.duplicateRightKeys ? `; ${report.duplicateRightKeys} repeated keys in the joined table (first row used)` : ''}. Added {report.addedColumns.length} columns.
+          {report.duplicateRightKeys ? `; ${report.duplicateRightKeys} repeated keys in the joined table (first row used)` : ''}. Distinct keys: {report.leftKeysMatched.toLocaleString()} of the log&rsquo;s {report.leftKeys.toLocaleString()} and{' '}
+          {report.rightKeysMatched.toLocaleString()} of the joined table&rsquo;s {report.rightKeys.toLocaleString()} matched. Added {report.addedColumns.length} columns.
+          {report.warning && <strong className="down"> {report.warning}</strong>}
         </p>
       )}
     </details>

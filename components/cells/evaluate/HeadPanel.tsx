@@ -1,5 +1,6 @@
 'use client';
 import type { HeadReport } from '@/lib/metrics/report';
+import { MIN_VALIDATION_POSITIVES } from '@/lib/sampling/trainability';
 import { CurveChart, ReliabilityChart } from '../../charts/lazy';
 import { Term } from '../../ui/Term';
 import type { Term as TermName } from '@/lib/notebook/glossary';
@@ -11,23 +12,34 @@ const fmt = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v)
 
 /** One head's validation metrics and curves. */
 export function HeadPanel({ task, keepRate, report, raw }: { task: string; keepRate: number; report: HeadReport; raw: boolean }) {
+  // A blank figure always says why: one class in validation, too few positives, or no user column.
+  const oneClass = report.positives === 0 || report.positives === report.rows;
+  const perUser = report.gauc === null ? 'needs a user column: give one the role user-id in the Data cell' : '';
   const rows: [string, string, string][] = [
-    ['AUC', fmt(report.auc), 'ranking quality; blind to calibration'],
-    ['GAUC (per user)', fmt(report.gauc), 'impression-weighted per-user AUC'],
+    ['AUC', fmt(report.auc), oneClass ? 'cannot be computed: the validation rows hold one class' : 'ranking quality; blind to calibration'],
+    ['GAUC (per user)', fmt(report.gauc), perUser || 'impression-weighted per-user AUC'],
     ['log loss', fmt(report.logLoss), ''],
     ['normalized entropy', fmt(report.normalizedEntropy), 'log loss ÷ base-rate log loss; < 1 beats the base rate'],
     ['calibration ratio Σp/Σy', fmt(report.calibrationRatio, 3), '1 is ideal'],
     ['ECE, quantile bins', fmt(report.eceQuantile), ''],
     ['ECE, uniform bins', fmt(report.eceUniform), ''],
     ['average precision', fmt(report.averagePrecision), ''],
-    ['NDCG@10 (per user)', fmt(report.ndcgAt10), ''],
-    ['recall@10 (per user)', fmt(report.recallAt10), ''],
+    ['NDCG@10 (per user)', fmt(report.ndcgAt10), perUser],
+    ['recall@10 (per user)', fmt(report.recallAt10), perUser],
   ];
+  const thin = !oneClass && report.positives < MIN_VALIDATION_POSITIVES;
   return (
     <div className="chart-card" data-testid={`eval-${task}`}>
       <h3>
         {task} <span className="muted"><Term term="keep rate" /> {keepRate}; {report.positives.toLocaleString()} positives in {report.rows.toLocaleString()} rows</span>
       </h3>
+      {(oneClass || thin) && (
+        <p className="alert warn" role="status" data-testid={`judge-warning-${task}`}>
+          {oneClass
+            ? `The validation rows hold ${report.positives === 0 ? 'no positive' : 'no negative'} of ${task}: its AUC and calibration cannot be judged, and model selection ignored this head.`
+            : `Only ${report.positives} validation positive${report.positives === 1 ? '' : 's'} of ${task}: these figures are noise (at least ${MIN_VALIDATION_POSITIVES} are needed to judge AUC and calibration).`}
+        </p>
+      )}
       <table className="grid" aria-label={`Validation metrics for ${task}`}>
         <tbody>
           {rows.map(([name, value, note]) => (

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { sameDataset } from '@/lib/data/table';
 import { compareReports, sameRows } from '@/lib/metrics/compare';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
@@ -20,12 +21,16 @@ export function describeRun(run: RunView): string {
 export function RunComparison({ current }: { current: RunView }) {
   const history = useAppStore((s) => s.history);
   const skip = useAppStore((s) => s.skipRecalibration);
-  const others = history.filter((r) => r.runId !== current.runId && r.predictions);
+  // Runs of another dataset were judged on other rows, whatever their row numbers say: never compared.
+  const finished = history.filter((r) => r.runId !== current.runId && r.predictions);
+  const others = finished.filter((r) => sameDataset(r.table, current.table));
+  const elsewhere = finished.length - others.length;
   const [chosen, setChosen] = useState<number | null>(null);
   const other = others.find((r) => r.runId === chosen) ?? others[0] ?? null;
   const a = useReports(other, skip);
   const b = useReports(current, skip);
-  if (!other) return <p className="muted">Train another run (another formulation, keep rate or model) to compare it with this one here.</p>;
+  const otherDatasets = elsewhere > 0 ? ` ${elsewhere} earlier run${elsewhere > 1 ? 's were' : ' was'} trained on another dataset and ${elsewhere > 1 ? 'are' : 'is'} not compared.` : '';
+  if (!other) return <p className="muted" data-testid="run-comparison-empty">Train another run (another formulation, keep rate or model) to compare it with this one here.{otherDatasets}</p>;
   if (!a || !b) return <p className="muted" role="status">Computing both runs&rsquo; evaluations…</p>;
   const shared = b.filter((r) => a.some((x) => x.task === r.task));
   const like = sameRows(other.predictions!.rows, current.predictions!.rows);
@@ -33,8 +38,8 @@ export function RunComparison({ current }: { current: RunView }) {
     <div data-testid="run-comparison">
       <SelectField label="Compare this run with" value={String(other.runId)} options={others.map((r) => ({ value: String(r.runId), label: describeRun(r) }))} onChange={(v) => setChosen(Number(v))} />
       <p className={like ? 'muted' : 'down'}>
-        {like ? 'Both runs were judged on the same validation rows.' : 'The runs were judged on different validation rows (another split, seed or dataset): differences mix the model with the data.'}{' '}
-        A = {describeRun(other)}; B = {describeRun(current)}.
+        {like ? 'Both runs were judged on the same validation rows.' : 'The runs were judged on different validation rows (another split or seed): differences mix the model with the data.'}{' '}
+        A = {describeRun(other)}; B = {describeRun(current)}.{otherDatasets}
       </p>
       {shared.length === 0 && <p className="muted">The runs share no target action.</p>}
       <div className="charts">

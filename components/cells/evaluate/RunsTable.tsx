@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useState } from 'react';
+import { sameDataset } from '@/lib/data/table';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
 import { SWEEPABLE, type SweepParameter } from '@/lib/train/sweep';
@@ -24,14 +25,19 @@ export function finalMetric(run: RunView, task: string, metric: Metric): number 
 /** Every finished run: parameters, metrics per task (best per column highlighted), time, backend; overlay and scatter. */
 export function RunsTable() {
   const history = useAppStore((s) => s.history);
-  const runs = useMemo(() => history.filter((r) => r.predictions).slice().reverse(), [history]);
+  const current = useAppStore((s) => s.run);
+  // Only runs of the current run's dataset: metrics on other rows are not comparable.
+  const finished = useMemo(() => history.filter((r) => r.predictions).slice().reverse(), [history]);
+  const runs = useMemo(() => (current ? finished.filter((r) => sameDataset(r.table, current.table)) : finished), [finished, current]);
+  const hidden = finished.length - runs.length;
   const tasks = [...new Set(runs.flatMap((r) => r.spec.targets))];
   const [task, setTask] = useState<string>('');
   const shownTask = tasks.includes(task) ? task : (tasks[0] ?? '');
   const [selected, setSelected] = useState<number[]>([]);
   const [parameter, setParameter] = useState<SweepParameter>('learningRate');
   const [metric, setMetric] = useState<Metric>('valLoss');
-  if (runs.length < 2) return <p className="muted">Train two or more runs (or a sweep) to see them side by side here.</p>;
+  const hiddenNote = hidden > 0 ? ` ${hidden} run${hidden > 1 ? 's' : ''} of another dataset ${hidden > 1 ? 'are' : 'is'} not listed.` : '';
+  if (runs.length < 2) return <p className="muted">Train two or more runs (or a sweep) to see them side by side here.{hiddenNote}</p>;
   const best = Object.fromEntries(
     METRICS.map((m) => {
       let winner: number | null = null;
@@ -50,6 +56,7 @@ export function RunsTable() {
   return (
     <section data-testid="runs-table" aria-label="Runs">
       <h3>Runs</h3>
+      {hiddenNote && <p className="muted">{hiddenNote.trim()}</p>}
       <SelectField label="Metrics of action" value={shownTask} options={tasks} onChange={setTask} />
       <div className="scroll-x">
         <table className="grid" aria-label={`Runs and their metrics for ${shownTask}`}>

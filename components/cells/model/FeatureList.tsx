@@ -2,6 +2,7 @@
 import { FEATURE_ROLES } from '@/lib/data/roles';
 import type { FeatureSpec } from '@/lib/formulate/spec';
 import { useAppStore } from '@/lib/store';
+import { LeakNotice, useLeakStatus } from './LeakGuard';
 
 const ENCODING_TEXT: Record<FeatureSpec['encoding'], string> = {
   numeric: 'standardised',
@@ -17,7 +18,16 @@ export function FeatureList() {
   const targets = useAppStore((s) => s.targets);
   const toggleFeature = useAppStore((s) => s.toggleFeature);
   const candidates = profiles.filter((p) => FEATURE_ROLES.has(p.role) || p.role === 'engagement');
+  const leaks = useLeakStatus();
+  const leftOut = [...leaks].filter(([column, status]) => !status.kept && features.some((f) => f.column === column));
   return (
+    <>
+      {leftOut.length > 0 && (
+        <p className="alert" role="alert" data-testid="leak-guard">
+          Leak guard: {leftOut.map(([c]) => `"${c}"`).join(', ')} {leftOut.length > 1 ? 'are' : 'is'} left out of the model. A feature that is the label, or predicts
+          it almost perfectly on its own, gives a validation AUC near 1 that teaches nothing (see each row below; keep one only if it is known before the impression).
+        </p>
+      )}
     <table className="grid" style={{ maxWidth: 760 }} aria-label="Feature columns and their encodings" data-testid="feature-list">
       <thead>
         <tr>
@@ -38,6 +48,7 @@ export function FeatureList() {
                   {p.name}
                   {p.role === 'engagement' && <span className="muted">(outcome: leaks the label)</span>}
                 </label>
+                {feature && leaks.has(p.name) && <LeakNotice column={p.name} status={leaks.get(p.name)!} />}
               </td>
               <td className="muted">{feature ? ENCODING_TEXT[feature.encoding] : isTarget ? 'target' : '—'}</td>
               <td>{feature && <FeatureOptions feature={feature} />}</td>
@@ -46,6 +57,7 @@ export function FeatureList() {
         })}
       </tbody>
     </table>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@ import { NumberField } from '../../ui/NumberField';
 import { RunControls } from './RunControls';
 import { SweepPanel } from './SweepPanel';
 import { CellFrame } from '../../notebook/CellFrame';
+import { PreparedNotices } from './PreparedNotices';
 import { RunProgress } from './RunProgress';
 import { BackendBadge } from './BackendBadge';
 import { countRender } from '../../charts/renderCount';
@@ -63,6 +64,7 @@ export function TrainCell() {
         </div>
       )}
       {run && <RunProgress run={run} />}
+      {run && <PreparedNotices run={run} />}
       {run?.status === 'interrupted' && (
         <div className="alert warn" role="alert" data-testid="interrupted-run">
           This run was interrupted at step {run.checkpointStep ?? 0} when the page closed; its curves so far are kept.{' '}
