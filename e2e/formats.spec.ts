@@ -52,7 +52,9 @@ test('a large CSV is read in two halves at once and joined into the same table',
   // 12 MB: over the 8 MB from which a second worker reads the second half (lib/data/parallelParse.ts).
   // "note" is numeric in the first half and text in the second: the halves still join into one text column.
   const rows = 400_000;
-  const lines = Array.from({ length: rows }, (_, r) => `u${r % 1000},i${r % 5000},cat${r % 7},${(r % 997) / 4},${r % 10 === 0 ? 1 : 0},${r % 4 === 0 ? 1 : 0},${r < rows - 10 ? r % 13 : 'late'}`);
+  // Users and items in runs of rows, so clicks and buys vary within each (a user whose every row is a
+  // click would make "clicked" an attribute of the user, not an action).
+  const lines = Array.from({ length: rows }, (_, r) => `u${Math.floor(r / 400)},i${Math.floor(r / 80) % 5000},cat${r % 7},${(r % 997) / 4},${r % 10 === 0 ? 1 : 0},${r % 4 === 0 ? 1 : 0},${r < rows - 10 ? r % 13 : 'late'}`);
   const big = testInfo.outputPath('halves.csv');
   writeFileSync(big, `user_id,item_id,category,price,clicked,bought,note\n${lines.join('\n')}\n`);
   const workers: Promise<string>[] = [];

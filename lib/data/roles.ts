@@ -69,9 +69,12 @@ export function inferRoles(table: Table, overrides: Record<string, ColumnRole> =
   // Own keys only: a column named "constructor" would otherwise find Object's function as its override.
   const overrideOf = (name: string) => (Object.hasOwn(overrides, name) ? overrides[name] : undefined);
   const context = tableContextKey(intrinsic, overrideOf, table.rowCount);
-  const stale = table.columns.filter((col) => inferredByColumn.get(col)!.decided?.context !== context);
-  if (stale.length > 0) {
-    const decided = decideTableRoles(table, intrinsic, overrideOf, options.derived ?? new Set());
+  const previous = table.columns.map((col) => {
+    const decided = inferredByColumn.get(col)!.decided;
+    return decided?.context === context ? decided.profile : undefined;
+  });
+  if (previous.some((p) => p === undefined)) {
+    const decided = decideTableRoles(table, intrinsic, overrideOf, options.derived ?? new Set(), previous);
     table.columns.forEach((col, i) => (inferredByColumn.get(col)!.decided = { context, profile: decided[i] }));
   }
   return table.columns.map((col) => {

@@ -29,40 +29,44 @@ export function tableContextKey(profiles: ColumnProfile[], overrideOf: OverrideO
  * columns that group rows are the user and the item; a 0/1 column that never changes within a user
  * (or an item), or sits in a table of one row per user, describes that user rather than an action;
  * with no action in the file, a column of ratings is its outcome. Columns the person built (derived
- * actions) keep their role.
+ * actions) keep their role. `previous` holds decisions made earlier with the same key columns: they
+ * stand (a decision reads only its own column and the keys), so adding a derived action re-reads no
+ * other column of a million rows.
  */
-export function decideTableRoles(table: Table, intrinsic: ColumnProfile[], overrideOf: OverrideOf, derived: ReadonlySet<string>): ColumnProfile[] {
+export function decideTableRoles(table: Table, intrinsic: ColumnProfile[], overrideOf: OverrideOf, derived: ReadonlySet<string>, previous: (ColumnProfile | undefined)[] = []): ColumnProfile[] {
   const keys = chooseKeys(intrinsic, overrideOf, table.rowCount);
-  const out = intrinsic.slice();
+  const out = intrinsic.map((p, i) => previous[i] ?? p);
+  const fresh = (i: number) => previous[i] === undefined;
   const promote = (key: Keys['user'], role: 'user-id' | 'item-id', entity: string) => {
-    if (!key?.promoted) return;
+    if (!key?.promoted || !fresh(key.index)) return;
     const p = out[key.index];
     out[key.index] = { ...p, role, reason: `${key.index === 0 ? 'the first' : 'a leading'} id-like column, ${(table.rowCount / p.distinct).toFixed(1)} rows per value: taken as the ${entity} (the file names no columns)` };
   };
   promote(keys.user, 'user-id', 'user');
   promote(keys.item, 'item-id', 'item');
   const groupings = [keys.user && { entity: 'user', index: keys.user.index }, keys.item && { entity: 'item', index: keys.item.index }].filter((g): g is { entity: string; index: number } => g !== null);
+  const candidate = (p: ColumnProfile, i: number) => fresh(i) && p.role === 'action' && !derived.has(p.name) && !overrideOf(p.name);
   for (const g of groupings) {
     // One row per key and no second key: the whole table describes users (or items), and its 0/1
     // columns are their attributes. A log with a user and an item can show each item once.
     if (groupings.length > 1 || !out[g.index].unique || table.rowCount < ENTITY_TABLE_MIN_ROWS) continue;
     out.forEach((p, i) => {
-      if (p.role === 'action' && !derived.has(p.name) && !overrideOf(p.name)) out[i] = { ...p, role: 'categorical', reason: `${p.reason}, in a table of one row per ${g.entity}: an attribute of the ${g.entity}` };
+      if (candidate(p, i)) out[i] = { ...p, role: 'categorical', reason: `${p.reason}, in a table of one row per ${g.entity}: an attribute of the ${g.entity}` };
     });
   }
-  const grouped = groupings.map((g) => ({ ...g, codes: groupCodes(table.columns[g.index]) }));
+  // The keys' codes are read only when some 0/1 column is still to be decided.
+  const grouped = out.some(candidate) ? groupings.map((g) => ({ ...g, codes: groupCodes(table.columns[g.index]) })) : [];
   out.forEach((p, i) => {
-    if (p.role !== 'action' || derived.has(p.name) || overrideOf(p.name)) return;
-    const col = table.columns[i];
+    if (!candidate(p, i)) return;
     for (const g of grouped) {
-      const evidence = constantWithin(col, g.codes);
+      const evidence = constantWithin(table.columns[i], g.codes);
       if (evidence) {
         out[i] = { ...p, role: 'categorical', reason: `${p.reason}, the same in every row of each ${g.entity} (${evidence.groups.toLocaleString('en-US')} ${g.entity}s with several rows): an attribute of the ${g.entity}, not an action` };
         return;
       }
     }
   });
-  markRatingOutcome(out, table, derived);
+  markRatingOutcome(out, table, derived, fresh);
   return out;
 }
 
@@ -128,9 +132,9 @@ function constantWithin(col: Column, codes: Int32Array): { groups: number } | nu
  * the rating is what happened on the impression, so it is an outcome to build labels from, never a
  * feature. Named ratings are caught by name; this catches a headerless ratings log.
  */
-function markRatingOutcome(out: ColumnProfile[], table: Table, derived: ReadonlySet<string>): void {
+function markRatingOutcome(out: ColumnProfile[], table: Table, derived: ReadonlySet<string>, fresh: (i: number) => boolean): void {
   if (out.some((p) => (p.role === 'action' || p.role === 'engagement') && !derived.has(p.name))) return;
-  const i = out.findIndex((p, i) => p.role === 'categorical' && p.type === 'number' && ratingShaped(table.columns[i]));
+  const i = out.findIndex((p, i) => fresh(i) && p.role === 'categorical' && p.type === 'number' && ratingShaped(table.columns[i]));
   if (i >= 0) out[i] = { ...out[i], role: 'engagement', reason: `values ${ratingRange(table.columns[i])} like a rating, and no 0/1 action in the file: the outcome; build a label from it (Targets)` };
 }
 

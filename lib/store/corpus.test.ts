@@ -60,10 +60,13 @@ describe('the real-file corpus through the app\'s ingest path', () => {
     const s = useAppStore.getState();
     expect(s.targets).toEqual([first.action.name]);
     expect(s.features.map((f) => f.column)).toContain('col_43');
-    expect(currentSpec(s).features.map((f) => f.column)).not.toContain('col_43');
-    // Kept on purpose with one click, it is a feature again (and the run would say it leaks).
+    const encoded = (spec: ReturnType<typeof currentSpec>) => prepareData(useAppStore.getState().table!, spec, CASE_CONFIG).encoders.sparse.map((e) => e.column);
+    const data = prepareData(s.table!, currentSpec(s), CASE_CONFIG);
+    expect(data.leaks.sources).toEqual([{ column: 'col_43', targets: [first.action.name], kept: false }]);
+    expect(encoded(currentSpec(s))).not.toContain('col_43');
+    // Kept on purpose with one click, it is a feature again (and the run says it leaks).
     s.setLeakAllowed('col_43', true);
-    expect(currentSpec(useAppStore.getState()).features.map((f) => f.column)).toContain('col_43');
+    expect(encoded(currentSpec(useAppStore.getState()))).toContain('col_43');
   });
 
   it('flags the bandit log\'s click as too thin to judge (9 clicks in 1,500 impressions)', async () => {

@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { ColumnProfile } from '../data/roles';
 import { defaultFeatureFor, defaultFeatures, defaultItemColumn, defaultTargets, defaultTimeColumn, defaultUserColumn, DEFAULT_SAMPLING } from '../formulate/defaults';
 import type { DerivedAction } from '../formulate/derived';
-import { targetSources } from '../formulate/leaks';
 import type { FeatureSpec, Formulation, ProblemSpec, SamplingSpec } from '../formulate/spec';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/config';
 import type { AppState } from './index';
@@ -46,15 +45,15 @@ export function specForNewTable(profiles: ColumnProfile[], rows: number): Pick<S
 
 /** The ProblemSpec of the current settings (validated at the worker border). */
 export function currentSpec(s: Pick<SpecSlice, 'targets' | 'features' | 'userColumn' | 'itemColumn' | 'timeColumn' | 'sampling'> & Partial<Pick<SpecSlice, 'allowedLeaks'>> & { derived: DerivedAction[]; formulation: Formulation }): ProblemSpec {
+  // The columns a target was built from stay in the list the person chose: the training worker's leak
+  // guard leaves them out (unless kept) and reports it, with the features that leak by their AUC.
   const allowed = s.allowedLeaks ?? [];
-  // The columns a target was built from are the label itself: left out unless kept on purpose.
-  const sources = targetSources(s.derived, s.targets);
   return {
     version: 1,
     targets: s.targets,
     derived: s.derived,
     formulation: effectiveFormulation(s.formulation, s.targets),
-    features: s.features.filter((f) => !s.targets.includes(f.column) && (!sources.has(f.column) || allowed.includes(f.column))),
+    features: s.features.filter((f) => !s.targets.includes(f.column)),
     ...(allowed.length > 0 ? { allowedLeaks: allowed } : {}),
     userColumn: s.userColumn,
     itemColumn: s.itemColumn,

@@ -50,7 +50,7 @@ export function FeatureList() {
                 </label>
                 {feature && leaks.has(p.name) && <LeakNotice column={p.name} status={leaks.get(p.name)!} />}
               </td>
-              <td className="muted">{feature ? ENCODING_TEXT[feature.encoding] : isTarget ? 'target' : '—'}</td>
+              <td className="muted">{feature ? (leaks.get(p.name)?.kept === false ? 'left out (leak)' : ENCODING_TEXT[feature.encoding]) : isTarget ? 'target' : '—'}</td>
               <td>{feature && <FeatureOptions feature={feature} />}</td>
             </tr>
           );

@@ -19,15 +19,17 @@ export function TargetsCell() {
         long view) are plentiful but noisy. Choose several and blend them in the value model below.
       </p>
       <TargetSuggestions />
-      <fieldset className="row" style={{ border: 'none', padding: 0 }} hidden={actions.length === 0}>
-        <legend className="muted">Actions to predict ({targets.length} chosen)</legend>
-        {actions.map((p) => (
-          <label key={p.name} className="row" style={{ gap: 6 }}>
-            <input type="checkbox" checked={targets.includes(p.name)} onChange={(e) => toggle(p.name, e.target.checked)} />
-            {p.name} <span className="muted">({((p.positiveRate ?? 0) * 100).toFixed(2)}%)</span>
-          </label>
-        ))}
-      </fieldset>
+      {actions.length > 0 && (
+        <fieldset className="row" style={{ border: 'none', padding: 0 }}>
+          <legend className="muted">Actions to predict ({targets.length} chosen)</legend>
+          {actions.map((p) => (
+            <label key={p.name} className="row" style={{ gap: 6 }}>
+              <input type="checkbox" checked={targets.includes(p.name)} onChange={(e) => toggle(p.name, e.target.checked)} />
+              {p.name} <span className="muted">({((p.positiveRate ?? 0) * 100).toFixed(2)}%)</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <FormulationControls />
       <DerivedList />
       <DerivedActionForm />
