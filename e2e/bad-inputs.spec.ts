@@ -30,6 +30,8 @@ test('the bad-input corpus: a typed error keeping the data and runs, or a correc
         const source = entry.name.replace(/\.gz$/, '');
         await expect(page.getByTestId('data-summary')).toContainText(`${source}: ${entry.expect.rows.toLocaleString('en-US')} rows`, { timeout: 60_000 });
         await expect(page.getByTestId('data-error')).toHaveCount(0);
+        // A table with no usable action loads, and the Targets cell says why and offers to build one.
+        if (entry.expect.noTarget) await expect(page.getByTestId('target-suggestions')).toContainText(entry.expect.noTarget);
         current = await page.getByTestId('data-summary').textContent();
       }
     });

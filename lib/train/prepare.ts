@@ -44,8 +44,8 @@ export interface PreparedData {
   checks: HeadCheck[];
   /** Per head, whether validation holds both classes: model selection ignores the heads it cannot judge. */
   judgeable: boolean[];
-  /** Features left out as leaks (or kept by the person despite them), out of `features` asked for. */
-  leaks: { sources: { column: string; targets: string[]; kept: boolean }[]; findings: LeakFinding[]; excluded: string[]; features: number };
+  /** Features left out as leaks, and those the person kept although they leak. */
+  leaks: { sources: { column: string; targets: string[]; kept: boolean }[]; findings: LeakFinding[]; excluded: string[] };
 }
 
 /** Kinds whose linear part reads hashed crosses. */
@@ -56,7 +56,6 @@ const TRAIN_SIDE_SAMPLE = 20_000;
 
 /** Split, clean and sample per task, fit encoders on train rows and encode both sides. */
 export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig): PreparedData {
-  const asked = spec.features;
   const tasks = spec.targets;
   requireModelColumns(spec, config);
   const labels = tasks.map((t) => binaryValues(getColumn(table, t)));
@@ -74,7 +73,7 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
   }
   const checks = headChecks(sampled.summary);
   const refused = checks.find((c) => c.level === 'refuse');
-  if (refused) throw new TrainError('single-class', refused.text.split('. Use')[0] + '.', 'Use more rows (share of rows used), another seed or split, or another target.');
+  if (refused) throw new TrainError('single-class', refused.text, refused.fix);
   const leaks = guardLeaks(table, spec, sampled, labels);
   if (leaks.excluded.length > 0 && leaks.excluded.length === spec.features.length) {
     throw new TrainError('model-needs-columns', `Every feature was left out as a leak of a target (${leaks.excluded.join(', ')}).`, 'Add features that are known before the impression (user, item, context), or keep one with "use anyway" in the Model cell.');
@@ -127,7 +126,7 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
     summary: sampled.summary,
     checks,
     judgeable: judgeableHeads(sampled.summary),
-    leaks: { ...leaks, features: asked.length },
+    leaks,
   };
 }
 
@@ -136,7 +135,7 @@ export function prepareData(table: Table, spec: ProblemSpec, config: TrainConfig
  * the columns a derived target was built from, and any feature whose AUC alone for a target reaches
  * LEAK_AUC on training rows (before negative sampling, the natural distribution).
  */
-function guardLeaks(table: Table, spec: ProblemSpec, sampled: SampledRows, labels: Uint8Array[]): Omit<PreparedData['leaks'], 'features'> {
+function guardLeaks(table: Table, spec: ProblemSpec, sampled: SampledRows, labels: Uint8Array[]): PreparedData['leaks'] {
   const kept = new Set(spec.allowedLeaks ?? []);
   const sources = [...targetSources(spec.derived, spec.targets)].filter(([column]) => spec.features.some((f) => f.column === column)).map(([column, targets]) => ({ column, targets, kept: kept.has(column) }));
   const known = spec.targets.map((t) => knownMask(getColumn(table, t)));

@@ -71,7 +71,7 @@ export function SamplingSummaryTable() {
           {checks.map((c, i) => (
             <li key={i} data-task={c.task} data-level={c.level}>
               {c.level === 'refuse' ? 'Cannot train: ' : ''}
-              {c.text}
+              {c.text} {c.fix}
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ export function PreparedNotices({ run }: { run: RunView }) {
         <ul data-testid="head-checks">
           {checks.map((c, i) => (
             <li key={i} data-task={c.task}>
-              {c.text}
+              {c.text} {c.fix}
             </li>
           ))}
         </ul>
