@@ -73,8 +73,8 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
     await nextTask(); // let the worker read a Stop message between trees
   }
 
-  // Keep each booster at its best validation round.
-  const kept = state.map((s) => (s.best.trees > 0 ? s.best : { loss: NaN, trees: 0, validation: s.validation, side: s.side }));
+  // Keep each booster at its best validation round when early stopping is on; with it off, every round grown.
+  const kept = state.map((s) => (p.earlyStoppingRounds > 0 && s.best.trees > 0 ? s.best : { loss: NaN, trees: s.trees.length, validation: s.validation, side: s.side }));
   const final = evaluate(kept.map((b) => b.validation));
   evaluations = final.map((r) => r.evaluation);
   cb.onEvaluation(evaluations);
@@ -100,6 +100,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
     evaluations,
     diagnostics,
     bestStep: Math.max(...kept.map((b) => b.trees)),
+    bestSteps: kept.map((b) => b.trees),
     trees: { features, boosters: state.map((s, t) => ({ base: base[t], trees: s.trees.slice(0, kept[t].trees).map((tree) => tree.nodes) })) },
     notice: state.some((s) => s.stopped) ? `Boosting stopped early where the validation loss stopped improving: ${diagnostics.trees!.map((t) => `${t.task} kept ${t.kept} of ${t.grown} trees`).join(', ')}.` : null,
   };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { embedRow, pooledLookup } from './pooledLookup';
-import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
+import type { HeadPart, ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
  * Building blocks shared by the neural models. Seeds are derived from the model seed and a fixed
@@ -71,6 +71,11 @@ export function denseStack(fanIn: number, units: number[], seed: number): DenseS
   };
 }
 
+/** Parts that are one column per head along `axis` (a [·, T] matrix, a [T] bias). */
+export function perHeadColumns(variables: tf.Variable[], axis: 0 | -1 = -1): HeadPart[] {
+  return variables.map((variable) => ({ variable, axis }));
+}
+
 /** A linear output layer [fanIn → outputs] with the given starting bias. */
 export function linearHead(fanIn: number, bias: number[], seed: number): { w: tf.Variable; b: tf.Variable } {
   return { w: owned(tf.randomNormal([fanIn, bias.length], 0, Math.sqrt(1 / Math.max(1, fanIn)), 'float32', seed)), b: owned(tf.tensor1d(bias)) };
@@ -138,7 +143,7 @@ export function assembleModel(
   shape: ModelShape,
   variables: tf.Variable[],
   forward: (x: ModelInputs) => tf.Tensor2D,
-  options: { penalised?: tf.Variable[]; constants?: tf.Tensor[] } & Pick<MultiHeadModel, 'gates' | 'towers' | 'linear'> = {},
+  options: { penalised?: tf.Variable[]; constants?: tf.Tensor[] } & Pick<MultiHeadModel, 'gates' | 'towers' | 'linear' | 'headParts'> = {},
 ): MultiHeadModel {
   const { penalised = variables, constants = [], ...extras } = options;
   return {

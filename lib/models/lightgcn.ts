@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, embeddingTable, owned } from './layers';
+import { assembleModel, embeddingTable, owned, perHeadColumns } from './layers';
 import { buildMlpTower } from './mlp';
 import type { ModelShape, MultiHeadModel } from './types';
 
@@ -36,7 +36,7 @@ export function buildLightGcn(shape: ModelShape): MultiHeadModel {
 
   if (shape.graphScoring === 'mlp') {
     const tower = buildMlpTower(shape, shape.initialBias, 0, undefined, propagate);
-    return assembleModel('lightgcn', shape, tower.variables, tower.forward, { constants });
+    return assembleModel('lightgcn', shape, tower.variables, tower.forward, { constants, headParts: perHeadColumns(tower.head) });
   }
   const table = embeddingTable(shape, shape.embeddingDim, shape.seed * 1000);
   if (!table) throw new Error('LightGCN needs an embedding table');
@@ -52,6 +52,7 @@ export function buildLightGcn(shape: ModelShape): MultiHeadModel {
       const column = (slot: number) => tf.gather(final, tf.reshape(tf.slice(x.ids, [0, slot], [batch, 1]), [-1])); // [B, d]
       return tf.add(tf.matMul(tf.mul(column(userSlot), column(itemSlot)), tf.transpose(scale)), bias) as tf.Tensor2D;
     },
-    { constants },
+    // Each task's row of the scale and its bias are its own; the propagated embeddings are shared.
+    { constants, headParts: [...perHeadColumns([scale], 0), ...perHeadColumns([bias])] },
   );
 }

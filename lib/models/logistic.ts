@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, owned } from './layers';
+import { assembleModel, owned, perHeadColumns } from './layers';
 import { pooledLookup } from './pooledLookup';
 import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
 
@@ -14,7 +14,8 @@ import type { ModelShape, MultiHeadModel, ModelInputs } from './types';
  */
 export function buildLogisticRegression(shape: ModelShape): MultiHeadModel {
   const linear = buildLinearPart(shape, true);
-  return assembleModel('logistic-regression', shape, linear.variables, linear.logits, { penalised: linear.weights, linear: linear.parts });
+  // Heads share nothing: every weight matrix is one column per head, restored from that head's best step.
+  return assembleModel('logistic-regression', shape, linear.variables, linear.logits, { penalised: linear.weights, linear: linear.parts, headParts: perHeadColumns(linear.variables) });
 }
 
 /** The linear ("wide") part: weights per dense feature, id, bag id and cross bucket, per task. */

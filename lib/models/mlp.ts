@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, placeColumns, selectAll } from './layers';
-import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, perHeadColumns, placeColumns, selectAll } from './layers';
+import type { HeadPart, ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
  * Multi-layer perceptron over embeddings and dense features (the "deep" part of Wide & Deep,
@@ -13,11 +13,15 @@ import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 export function buildMlp(shape: ModelShape): MultiHeadModel {
   const towers = shape.sharing === 'shared-bottom' ? [buildMlpTower(shape, shape.initialBias, 0)] : shape.tasks.map((_, t) => buildMlpTower(shape, [shape.initialBias[t]], t + 1));
   const variables = towers.flatMap((t) => t.variables);
-  return assembleModel('mlp', shape, variables, (x) => placeColumns(towers.map((tower) => tower.forward(x))));
+  // Shared bottom: only the output layer is a head's own; separate networks: each whole network is.
+  const headParts: HeadPart[] = shape.sharing === 'shared-bottom' ? perHeadColumns(towers[0].head) : towers.flatMap((tower, task) => tower.variables.map((variable) => ({ variable, task })));
+  return assembleModel('mlp', shape, variables, (x) => placeColumns(towers.map((tower) => tower.forward(x))), { headParts });
 }
 
 export interface MlpTower {
   variables: tf.Variable[];
+  /** The output layer's weights and biases: one column per output. */
+  head: tf.Variable[];
   table: tf.Variable | null;
   forward(x: ModelInputs): tf.Tensor2D; // [batch, outputs]
 }
@@ -42,6 +46,7 @@ export function buildMlpTower(shape: ModelShape, bias: number[], seedOffset: num
   const head = linearHead(stack.outputDim, bias, seed + 50);
   return {
     table,
+    head: [head.w, head.b],
     variables: [...(table ? [table] : []), ...stack.variables, ...(extra?.variables ?? []), head.w, head.b],
     forward: (x) => {
       const embedded = embedInputs(table && tableOf ? tableOf(table) : table, shape, x, selection);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, owned, placeColumns, selectAll, sumAll } from './layers';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, linearHead, owned, perHeadColumns, placeColumns, selectAll, sumAll } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -40,6 +40,8 @@ export function buildMmoe(shape: ModelShape): MultiHeadModel {
     return placeColumns(columns);
   };
   return assembleModel('mmoe', shape, variables, forward, {
+    // Each task's gate and output column are its own; the experts and embeddings are shared.
+    headParts: [...gates.map((variable, task) => ({ variable, task })), ...perHeadColumns([head.w, head.b])],
     gates: (x) =>
       tf.tidy(() => {
         const input = embed(x);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, denseStack, owned } from './layers';
+import { assembleModel, denseStack, owned, perHeadColumns } from './layers';
 import { buildMlpTower } from './mlp';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
@@ -42,5 +42,5 @@ export function buildSequenceModel(shape: ModelShape): MultiHeadModel {
   };
 
   const tower = buildMlpTower(shape, shape.initialBias, 0, { width: d, features: pooled, variables: poolVariables });
-  return assembleModel('sequence', shape, tower.variables, tower.forward);
+  return assembleModel('sequence', shape, tower.variables, tower.forward, { headParts: perHeadColumns(tower.head) });
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, owned, selectAll, type InputSelection } from './layers';
+import { assembleModel, denseStack, embedInputs, embeddedWidth, embeddingTable, owned, perHeadColumns, selectAll, type InputSelection } from './layers';
 import type { ModelInputs, ModelShape, MultiHeadModel } from './types';
 
 /**
@@ -30,6 +30,7 @@ export function buildTwoTower(shape: ModelShape): MultiHeadModel {
     const stack = denseStack(Math.max(1, width), shape.hiddenLayers, seed + offset);
     const out = owned(tf.randomNormal([stack.outputDim, T * d], 0, Math.sqrt(1 / stack.outputDim), 'float32', seed + offset + 50));
     return {
+      out,
       variables: [...stack.variables, out],
       embed: (x: ModelInputs): tf.Tensor3D => {
         const batch = x.dense.shape[0];
@@ -44,6 +45,8 @@ export function buildTwoTower(shape: ModelShape): MultiHeadModel {
   const variables = [...(table ? [table] : []), ...query.variables, ...item.variables, bias];
   return assembleModel('two-tower', shape, variables, (x) => tf.add(tf.sum(tf.mul(query.embed(x), item.embed(x)), 2), bias) as tf.Tensor2D, {
     penalised: variables.filter((v) => v !== bias),
+    // Each task's block of both towers' output layers and its bias; hidden layers and embeddings are shared.
+    headParts: perHeadColumns([query.out, item.out, bias]),
     towers: { query: (x) => tf.tidy(() => query.embed(x)), item: (x) => tf.tidy(() => item.embed(x)) },
   });
 }

@@ -61,6 +61,13 @@ export interface ModelInputs {
   historyWeights: tf.Tensor2D; // [batch, historyDim] 1 for an item, 0 for padding
 }
 
+/**
+ * A variable that belongs to one head: wholly (a head's own gate or network), or head t's share of
+ * one axis (its column of a [·, T] weight matrix, its block of a tower's [·, T·d] output), the axis
+ * split into T equal blocks. Per-head model selection restores these from each head's best step.
+ */
+export type HeadPart = { variable: tf.Variable; task: number } | { variable: tf.Variable; axis: 0 | -1 };
+
 /** A model with one named head per task. Heads output logits in the sampled space. */
 export interface MultiHeadModel {
   kind: ModelKind;
@@ -74,6 +81,8 @@ export interface MultiHeadModel {
   /** The variables the L2 term covers and its weight (an optimiser may fold the term into its update). */
   penalised: tf.Variable[];
   l2: number;
+  /** The variables (or parts) that belong to a single head; the rest are shared by every head. */
+  headParts?: HeadPart[];
   /** MMoE: gate weights [batch, tasks, experts] (softmax over experts). */
   gates?(inputs: ModelInputs): tf.Tensor3D;
   /** Two-tower: per-task query and item embeddings [batch, tasks, d]; a head's logit is their dot product plus its bias. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assembleModel } from './layers';
+import { assembleModel, perHeadColumns } from './layers';
 import { buildLinearPart } from './logistic';
 import { buildMlpTower } from './mlp';
 import type { ModelShape, MultiHeadModel } from './types';
@@ -14,5 +14,5 @@ export function buildWideDeep(shape: ModelShape): MultiHeadModel {
   const wide = buildLinearPart(shape, false);
   const deep = buildMlpTower(shape, shape.initialBias, 0);
   const variables = [...wide.variables, ...deep.variables];
-  return assembleModel('wide-deep', shape, variables, (x) => tf.add(wide.logits(x), deep.forward(x)));
+  return assembleModel('wide-deep', shape, variables, (x) => tf.add(wide.logits(x), deep.forward(x)), { headParts: perHeadColumns([...wide.variables, ...deep.head]) });
 }

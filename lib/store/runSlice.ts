@@ -46,6 +46,10 @@ export interface RunView {
   sweep?: { index: number; total: number; values: SweepPoint['values'] };
   /** The step whose weights the result holds, and why the run ended early, if it did. */
   bestStep?: number;
+  /** Per head, the step its weights come from (each head restored to its own best evaluation). */
+  bestSteps?: number[];
+  /** The evaluation of the weights the run ended with: what the runs table, Train and comparisons show. */
+  final?: TaskEvaluation[];
   notice?: string | null;
   losses: LossPoint[];
   /** Every evaluation round, oldest first; the last is the current state of each head. */
@@ -247,7 +251,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       case 'done': {
         // A User Timing mark: profiles (and the bench, bench/browser.bench.ts) tell the finish's work from training's.
         globalThis.performance?.mark?.(RUN_DONE_MARK);
-        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, notice: event.notice, scoring: event.scoring });
+        update({ finishedAt: Date.now(), status: event.status, paused: false, predictions: event.predictions, encoders: event.encoders, parameterCount: event.parameterCount, diagnostics: event.diagnostics, bestStep: event.bestStep, bestSteps: event.bestSteps, final: event.final, notice: event.notice, scoring: event.scoring });
         set({ history: [get().run!, ...get().history].slice(0, MAX_HISTORY) });
         // A stopped run still has predictions from its last evaluation, so the value cell can use it.
         get().dispatchCell({ type: 'succeed', cell: 'train' });

@@ -11,12 +11,20 @@ export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   if (!channel) {
     channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-    // In Node an open port keeps the process alive; a browser port has no unref.
-    (channel.port1 as unknown as { unref?: () => void }).unref?.();
+    channel.port1.onmessage = () => {
+      waiting.shift()?.();
+      // In Node an open port keeps the process alive: held only while a wait is pending, so neither
+      // an idle process hangs on it nor a training one exits in the middle (a browser port has no ref).
+      if (waiting.length === 0) port(channel!).unref?.();
+    };
   }
+  port(channel).ref?.();
   return new Promise((resolve) => {
     waiting.push(resolve);
     channel!.port2.postMessage(null);
   });
+}
+
+function port(c: MessageChannel): { ref?: () => void; unref?: () => void } {
+  return c.port1 as unknown as { ref?: () => void; unref?: () => void };
 }

@@ -98,7 +98,23 @@ export type WorkerEvent =
   | ({ type: 'progress'; runId: number } & TrainProgress)
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }
-  | { type: 'done'; runId: number; status: 'finished' | 'stopped'; steps: number; parameterCount: number; predictions: RunPredictions; encoders: FittedEncoders; diagnostics: ModelDiagnostics; bestStep: number; notice: string | null; scoring: ScoringModel | null }
+  | {
+      type: 'done';
+      runId: number;
+      status: 'finished' | 'stopped';
+      steps: number;
+      parameterCount: number;
+      predictions: RunPredictions;
+      /** The evaluation of the weights the run ends with (each head restored to its best): every cell shows these. */
+      final: TaskEvaluation[];
+      encoders: FittedEncoders;
+      diagnostics: ModelDiagnostics;
+      bestStep: number;
+      /** Per head, the step its weights come from. */
+      bestSteps: number[];
+      notice: string | null;
+      scoring: ScoringModel | null;
+    }
   /** The answer to a score request: calibrated probabilities per task for every row of the scored table. */
   | { type: 'scored'; runId: -1; requestId: number; calibrated: Float32Array[] }
   | { type: 'score-error'; runId: -1; requestId: number; error: TrainErrorInfo }

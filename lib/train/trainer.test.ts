@@ -144,12 +144,11 @@ describe('trainModel (cpu backend)', () => {
     const data = prepareData(table, spec(), long);
     let stop = false;
     // A worker's 'stop' message is a task like this timer: a loop of microtasks alone never lets it run.
+    // Without a yield the timer would fire only after all ~12,000 steps: the run would finish, not stop.
     setTimeout(() => (stop = true), 300);
-    const started = performance.now();
     const result = await trainModel(data, long, { ...recorder().cb, shouldStop: () => stop });
     expect(result.status).toBe('stopped');
     expect(result.steps).toBeLessThan(200 * Math.ceil(data.train.rows / long.batchSize));
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('stops on divergence, names the step and keeps the best weights', async () => {
@@ -160,7 +159,8 @@ describe('trainModel (cpu backend)', () => {
     const result = await trainModel(data, config, recorder().cb);
     expect(result.status).toBe('stopped');
     expect(result.notice).toMatch(/became NaN at step 1\b/);
-    expect(result.notice).toMatch(/weights of step 0, the best validation loss, were restored/);
+    expect(result.notice).toMatch(/weights were restored from its best validation loss \(a step 0, b step 0\)/);
+    expect(result.bestSteps).toEqual([0, 0]);
     expect(result.bestStep).toBe(0);
     // The restored model still predicts: finite, calibrated probabilities.
     expect(result.calibrated.every((p) => p.every(Number.isFinite))).toBe(true);
@@ -176,7 +176,7 @@ describe('trainModel (cpu backend)', () => {
       if (p.step === 3) for (const v of Object.values(tf.engine().registeredVariables)) if (v.trainable) tf.tidy(() => v.assign(tf.fill(v.shape, NaN)));
     };
     const result = await trainModel(data, config, { ...rec.cb, onProgress: poison });
-    expect(result.notice).toMatch(/validation loss became NaN at step 3, so training stopped/);
+    expect(result.notice).toMatch(/validation loss of "a" became NaN at step 3, so training stopped/);
     expect(result.bestStep).toBeLessThanOrEqual(3);
     expect(rec.evals.every((round) => round.every((e) => Number.isFinite(e.valLoss)))).toBe(true);
     expect(result.calibrated.every((p) => p.every(Number.isFinite))).toBe(true);
@@ -190,7 +190,7 @@ describe('trainModel (cpu backend)', () => {
     const patient: TrainConfig = { ...config, epochs: 30, learningRate: 0.2, earlyStoppingPatience: 3, l2: 0 };
     const before = tf.memory().numTensors;
     const result = await trainModel(prepareData(table, { ...spec(), targets: ['a'], sampling: { ...spec().sampling, keepRates: { a: 1 } } }, patient), patient, recorder().cb);
-    expect(result.notice).toMatch(/Stopped early at step \d+: the validation loss had not improved for 3 evaluations/);
+    expect(result.notice).toMatch(/Stopped early at step \d+: no head's validation loss had improved for 3 evaluations/);
     expect(result.steps).toBeLessThan(30 * 4);
     expect(result.bestStep).toBeLessThan(result.steps);
     expect(tf.memory().numTensors).toBe(before);
@@ -213,6 +213,7 @@ describe('trainModel (cpu backend)', () => {
     const { table } = syntheticTable(2000);
     const data = prepareData(table, spec(), config);
     const counts: number[] = [];
+    // Working tensors: the kept best-step checkpoints (one per head at most) are counted apart.
     await trainModel(data, { ...config, epochs: 6, modelKind: 'mlp', hiddenLayers: [8] }, { ...recorder().cb, onProgress: (p) => counts.push(p.tensors!) });
     expect(counts.length).toBeGreaterThan(6);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);

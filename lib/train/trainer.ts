@@ -3,7 +3,8 @@ import { trainGbdt } from '../models/gbdt';
 import { buildModel, type NeuralKind } from '../models/registry';
 import { shuffleInPlace } from '../sampling/random';
 import { taskLossWeight, type TrainConfig } from './config';
-import { disposeCheckpoint, readWeights, restoreCheckpoint, takeCheckpoint, writeWeights, type Checkpoint } from './checkpoint';
+import { readWeights, writeWeights } from './checkpoint';
+import { HeadSelection } from './headSelection';
 import { diagnose, type ModelDiagnostics } from './diagnostics';
 import { TrainError } from './errors';
 import { plattHeads, type TaskEvaluation } from './evaluate';
@@ -60,8 +61,10 @@ export interface TrainProgress {
   stepRowsPerSecond?: number;
   /** The learning rate of the latest step (after warm-up and decay). */
   learningRate?: number;
-  /** Tensors and bytes the backend holds: flat across epochs unless something leaks. */
+  /** Tensors the backend holds for training (flat across epochs unless something leaks), and bytes in all. */
   tensors?: number;
+  /** Tensors of the best-step checkpoints kept for the heads (one set per head at most). */
+  checkpointTensors?: number;
   memoryBytes?: number;
 }
 
@@ -79,8 +82,10 @@ export interface TrainResult {
   trainSide: { raw: Float32Array[]; calibrated: Float32Array[] };
   evaluations: TaskEvaluation[];
   diagnostics: ModelDiagnostics;
-  /** The step whose weights and predictions the result holds (the best evaluation when restored). */
+  /** The latest step whose weights the result holds (each head's best evaluation when restored). */
   bestStep: number;
+  /** Per head, the step its own weights come from. */
+  bestSteps: number[];
   /** Why the run ended other than by finishing its epochs (early stop, divergence), in words. */
   notice: string | null;
   /** The weights the result holds (model.variables order) and their shapes, to score other files later; absent for GBDT. */
@@ -147,9 +152,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   let status: TrainResult['status'] = 'finished';
   let latest: ValidationPredictions | null = null;
   let learningRate = config.learningRate;
-  // The evaluation with the lowest validation loss (summed over heads): its weights stay on the device.
-  let best: { loss: number; predictions: ValidationPredictions; checkpoint: Checkpoint | null } | null = null;
-  let evaluationsSinceBest = 0;
+  // Each head's best evaluation and weights, and the shared parameters' best step (lib/train/headSelection.ts).
+  const selection = new HeadSelection(model.variables, data.judgeable, config.earlyStoppingPatience);
   let notice: string | null = null;
   let diverged = false;
 
@@ -177,7 +181,8 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     });
     cb.onLoss(points);
     const memory = tf.memory();
-    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), stepRowsPerSecond: stepMs > 0 ? ((step - (resume?.step ?? 0)) * config.batchSize) / (stepMs / 1000) : undefined, learningRate, tensors: memory.numTensors, memoryBytes: memory.numBytes });
+    const kept = selection.heldTensors();
+    cb.onProgress({ step, totalSteps, epoch: batch[batch.length - 1].epoch, rowsPerSecond: ((step - (resume?.step ?? 0)) * config.batchSize) / ((performance.now() - started - pausedFor) / 1000), stepRowsPerSecond: stepMs > 0 ? ((step - (resume?.step ?? 0)) * config.batchSize) / (stepMs / 1000) : undefined, learningRate, tensors: memory.numTensors - kept, checkpointTensors: kept, memoryBytes: memory.numBytes });
     lastFlush = performance.now();
     await nextTask(); // let queued messages (stop, pause, a new learning rate) in
   };
@@ -186,22 +191,16 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     await flush();
     if (diverged) return;
     const round = await predictValidation(model, data, c.chain, scoreOnly, step, epoch);
-    // A head whose validation rows hold one class cannot judge a step: model selection reads the others.
-    const judged = round.evaluations.filter((_, t) => data.judgeable[t]);
-    const loss = (judged.length > 0 ? judged : round.evaluations).reduce((sum, e) => sum + e.valLoss, 0);
     // Weights that went NaN between two flushes show up here first: stop, and never show that round.
-    if (!Number.isFinite(loss)) {
+    const broken = round.evaluations.find((e) => !Number.isFinite(e.valLoss));
+    if (broken) {
       diverged = true;
-      if (!notice) notice = `The validation loss became ${loss} at step ${step}, so training stopped. Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`;
+      if (!notice) notice = `The validation loss of "${broken.task}" became ${broken.valLoss} at step ${step}, so training stopped. Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`;
       return;
     }
     latest = round;
     cb.onEvaluation(round.evaluations);
-    if (!best || loss < best.loss - 1e-6) {
-      disposeCheckpoint(best?.checkpoint ?? null);
-      best = { loss, predictions: latest, checkpoint: takeCheckpoint(model.variables, step) };
-      evaluationsSinceBest = 0;
-    } else evaluationsSinceBest++;
+    selection.observe(round, step);
     if (cb.onCheckpoint && performance.now() - lastSnapshot >= (cb.checkpointEveryMs ?? SNAPSHOT_MS)) {
       lastSnapshot = performance.now();
       cb.onCheckpoint({ step, weights: await readWeights(model.variables) });
@@ -247,9 +246,9 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           if (s === stepsPerEpoch - 1 || step % evalEvery === 0) await evaluate(epoch);
           else if (performance.now() - lastFlush > FLUSH_MS) await flush();
           if (diverged) break;
-          if (config.earlyStoppingPatience > 0 && evaluationsSinceBest >= config.earlyStoppingPatience) {
+          if (selection.exhausted()) {
             earlyStop = true;
-            notice = `Stopped early at step ${step}: the validation loss had not improved for ${config.earlyStoppingPatience} evaluations.`;
+            notice = `Stopped early at step ${step}: no head's validation loss had improved for ${config.earlyStoppingPatience} evaluations.`;
             break;
           }
         }
@@ -260,25 +259,27 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
       }
     }
     await flush();
-    const kept = best as { loss: number; predictions: ValidationPredictions; checkpoint: Checkpoint | null } | null;
-    if (!latest || !kept) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
+    if (!latest) throw new TrainError('internal', 'Training produced no validation predictions.', 'Train again.');
     let done = latest as ValidationPredictions;
-    let bestStep = step;
-    // Put back the best weights (always after a divergence, whose latest weights are broken).
-    if ((config.restoreBest || diverged) && kept.checkpoint && kept.checkpoint.step !== step) {
-      restoreCheckpoint(model.variables, kept.checkpoint);
-      done = kept.predictions;
-      bestStep = kept.checkpoint.step;
-      notice = `${notice ? `${notice} ` : ''}The weights of step ${bestStep}, the best validation loss, were restored.`;
+    const steps = selection.steps();
+    let bestSteps = data.tasks.map(() => step);
+    // Put back each head's best weights (always after a divergence, whose latest weights are broken),
+    // and evaluate what was put back: that one evaluation is what every cell shows for the run.
+    if ((config.restoreBest || diverged) && steps.shared >= 0 && selection.differsFrom(step)) {
+      selection.restore(model);
+      const sameStep = steps.perHead.every((s) => s === steps.shared) ? selection.roundAt(steps.shared) : undefined;
+      done = sameStep ?? (await predictValidation(model, data, c.chain, scoreOnly, step, Math.ceil(step / stepsPerEpoch)));
+      bestSteps = steps.perHead;
+      notice = `${notice ? `${notice} ` : ''}${restoredNotice(data.tasks, steps, model)}`;
     } else if (diverged) throw new TrainError('diverged', notice ?? 'The loss diverged.', `Lower the learning rate (now ${learningRate.toPrecision(3)}) and train again.`);
     if (diverged) status = 'stopped';
     const trainSide = await predictTrainSide(model, data, c.chain, scoreOnly);
     const diagnostics = await diagnose(model, data, config.retrievalK);
     const weights = await readWeights(model.variables);
     const weightShapes = model.variables.map((v) => [...v.shape]);
-    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep, notice, weights, weightShapes };
+    return { status, steps: step, parameterCount: model.parameterCount, ...done, trainSide, diagnostics, bestStep: Math.max(...bestSteps), bestSteps, notice, weights, weightShapes };
   } finally {
-    disposeCheckpoint((best as { checkpoint: Checkpoint | null } | null)?.checkpoint ?? null);
+    selection.dispose();
     pending.forEach((p) => p.losses.dispose());
     disposeInputs(all.x);
     [all.labels, all.masks, all.logQ, c.logKeep, c.negWeight, c.posWeight, c.lossWeight, c.chain].forEach((t) => t?.dispose());
@@ -290,4 +291,12 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
 /** Adam reads its learning rate on every step; tfjs keeps the field protected, not constant. */
 function setLearningRate(optimizer: tf.Optimizer, value: number): void {
   (optimizer as unknown as { learningRate: number }).learningRate = value;
+}
+
+/** What was put back, in words: each head's step, and where the shared parameters come from when there are any. */
+function restoredNotice(tasks: string[], steps: { perHead: number[]; shared: number }, model: { variables: unknown[]; headParts?: { variable: unknown }[] }): string {
+  const perHead = tasks.map((t, i) => `${t} step ${steps.perHead[i]}`).join(', ');
+  const ownParts = new Set((model.headParts ?? []).map((p) => p.variable));
+  const hasShared = model.variables.some((v) => !ownParts.has(v));
+  return `Each head's weights were restored from its best validation loss (${perHead})${hasShared ? `; the parameters the heads share came from step ${steps.shared}, the best validation loss summed over the heads, and the result was evaluated again as put together` : ''}.`;
 }

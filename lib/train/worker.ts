@@ -182,7 +182,9 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       predictions: { tasks: data.tasks, calibrationRates: data.calibrationRates, rows: data.validationRows, calibrated: result.calibrated, raw: result.raw, conditional: result.conditional, train: { rows: data.trainSide.rows, ...result.trainSide } },
       encoders: data.encoders,
       diagnostics: result.diagnostics,
+      final: result.evaluations,
       bestStep: result.bestStep,
+      bestSteps: result.bestSteps,
       notice: result.notice,
       scoring: scoringModelOf(spec.data, config.data, data, result),
     });

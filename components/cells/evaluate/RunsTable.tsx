@@ -16,9 +16,9 @@ const METRICS: { key: Metric; label: string; better: (a: number, b: number) => b
   { key: 'calibrationRatio', label: 'calib. ratio', better: (a, b) => Math.abs(a - 1) < Math.abs(b - 1) },
 ];
 
-/** The last evaluation of a task in a run. */
+/** A task's metric as the run ended: the evaluation of the weights it kept (the Evaluate cell's numbers). */
 export function finalMetric(run: RunView, task: string, metric: Metric): number {
-  const round = run.evaluations[run.evaluations.length - 1] ?? [];
+  const round = run.final ?? run.evaluations[run.evaluations.length - 1] ?? [];
   return round.find((e) => e.task === task)?.[metric] ?? NaN;
 }
 

@@ -26,8 +26,8 @@ export function TrainCell() {
   countRender('TrainCell');
   const running = run?.status === 'running';
   const resumeInterrupted = useAppStore((s) => s.resumeInterrupted);
-  // A finished run that restored its best weights shows that evaluation, not the last one.
-  const restored = run && run.status !== 'running' && run.bestStep !== undefined ? run.evaluations.find((round) => round[0]?.step === run.bestStep) : undefined;
+  // A finished run shows the evaluation of the weights it kept (each head at its best), not the last round.
+  const restored = run && run.status !== 'running' ? run.final : undefined;
   const latest = restored ?? run?.evaluations[run.evaluations.length - 1] ?? [];
   return (
     <CellFrame id="train" title="5 · Train">
