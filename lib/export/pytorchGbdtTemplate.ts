@@ -5,6 +5,8 @@
  * are grown, not trained by gradient steps, and the script grows them in one process.
  */
 export const PYTORCH_GBDT_PART = String.raw`CATEGORY_L2 = 10.0  # lib/models/trees/tree.ts: extra L2 on categorical splits
+MAX_CATEGORY_SPLIT = 32  # lib/models/trees/tree.ts: at most this many categories on one side of a split
+MAX_CATEGORY_BINS = 65536  # lib/models/trees/binning.ts
 
 
 def numeric_edges(values, max_bins):
@@ -25,7 +27,7 @@ def numeric_edges(values, max_bins):
 
 def tree_bins(enc, dense, ids, train, max_bins):
     """lib/models/gbdt.ts treeFeatures + binRows: every dense column (and missing flag), every id slot as a
-    category (its vocabulary slot, past 255 sharing the last bin). Returns (kinds, sizes, bins [F, rows])."""
+    category (its vocabulary slot, up to 65,535 of them). Returns (kinds, sizes, bins [F, rows])."""
     kinds, sizes, columns = [], [], []
     j = 0
     for e in enc.numeric:
@@ -37,36 +39,39 @@ def tree_bins(enc, dense, ids, train, max_bins):
         j += 2 if e["flag"] else 1
     for s, e in enumerate(enc.sparse):
         kinds.append("categorical")
-        sizes.append(min(e["size"], 256))
-        columns.append(np.clip(ids[:, s] - e["offset"], 0, 255))
+        sizes.append(min(e["size"], MAX_CATEGORY_BINS))
+        columns.append(np.clip(ids[:, s] - e["offset"], 0, MAX_CATEGORY_BINS - 1))
     return kinds, sizes, np.stack(columns).astype(np.int64)
 
 
-def best_split(kinds, sizes, hist, G, H, features, p):
-    """lib/models/trees/tree.ts bestSplit: numeric thresholds by a scan of the bins; categories ordered by
-    their gradient ratio, the best split a prefix of that order (Fisher 1958)."""
+def best_split(kinds, sizes, hist, G, H, rows, features, p):
+    """lib/models/trees/tree.ts bestSplit: numeric thresholds by a scan of the bins; categories with about
+    minCategoryRows of the node's rows ordered by their gradient ratio, the best split at most
+    MAX_CATEGORY_SPLIT of them from either end of that order (Fisher 1958; LightGBM's max_cat_threshold)."""
     lam, mcw = p["lambda"], p["minChildWeight"]
     parent = G * G / (H + lam)
     best = None
     for f in features:
         g, h = hist[f]
-        order = np.arange(sizes[f]) if kinds[f] == "numeric" else None
-        extra = 0.0
-        if order is None:
-            used = np.flatnonzero(h > 0)
+        if kinds[f] == "numeric":
+            GL, HL = np.cumsum(g)[:-1], np.cumsum(h)[:-1]
+            candidates = [(GL, HL, 0.0, None)]
+        else:
+            floor = p.get("minCategoryRows", 5) * H / max(1, rows) * (1 - 1e-9)
+            used = np.flatnonzero((h > 0) & (h >= floor))
             if len(used) < 2:
                 continue
             order = used[np.argsort(g[used] / (h[used] + CATEGORY_L2), kind="stable")]
-            extra = CATEGORY_L2
-        GL, HL = np.cumsum(g[order])[:-1], np.cumsum(h[order])[:-1]
-        GR, HR = G - GL, H - HL
-        gain = GL * GL / (HL + lam + extra) + GR * GR / (HR + lam + extra) - parent
-        gain[(HL < mcw) | (HR < mcw)] = -np.inf
-        if len(gain) == 0 or not np.isfinite(gain.max()):
-            continue
-        k = int(np.argmax(gain))
-        if best is None or gain[k] > best["gain"]:
-            best = {"gain": float(gain[k]), "feature": f, "threshold": k if extra == 0.0 else -1, "left_set": None if extra == 0.0 else order[: k + 1]}
+            limit = min(MAX_CATEGORY_SPLIT, len(used) - 1)
+            candidates = [(np.cumsum(g[side])[:limit], np.cumsum(h[side])[:limit], CATEGORY_L2, side) for side in (order, order[::-1])]
+        for GL, HL, extra, side in candidates:
+            GR, HR = G - GL, H - HL
+            gain = GL * GL / (HL + lam + extra) + GR * GR / (HR + lam + extra) - parent
+            gain[(HL < mcw) | (HR < mcw)] = -np.inf
+            # In order, a candidate beating the best only by more than rounding (lib/models/trees/tree.ts better).
+            for k in np.flatnonzero(np.isfinite(gain)):
+                if best is None or gain[k] > best["gain"] + 1e-9 * max(1.0, abs(best["gain"])):
+                    best = {"gain": float(gain[k]), "feature": f, "threshold": int(k) if side is None else -1, "left_set": None if side is None else side[: k + 1]}
     return best
 
 
@@ -82,7 +87,7 @@ def grow_tree(kinds, sizes, bins, g, h, rows, features, p):
         nodes.append({"feature": -1, "threshold": 0, "left_set": None, "left": -1, "right": -1, "value": float("nan")})
         leaf = {"node": len(nodes) - 1, "rows": at, "G": g[at].sum(), "H": h[at].sum(), "depth": depth, "hist": hist, "split": None}
         if depth < p["maxDepth"]:
-            leaf["split"] = best_split(kinds, sizes, hist, leaf["G"], leaf["H"], features, p)
+            leaf["split"] = best_split(kinds, sizes, hist, leaf["G"], leaf["H"], len(at), features, p)
         return leaf
 
     open_leaves = [make_leaf(rows, 0, histogram(rows))]
@@ -138,6 +143,7 @@ def fit_gbdt(enc, inputs, train, validation, labels, weights, known, cfg, rates)
         scores, val = np.full(len(train), base), np.full(len(validation), base)
         best = (math.inf, 0, val.copy())
         ok, y_val = known[validation, t], labels[validation, t]
+        judgeable = 0 < y_val[ok].sum() < ok.sum()
         for round_ in range(1, p["trees"] + 1):
             prob = 1 / (1 + np.exp(-scores))
             g, h = w * (prob - y), w * np.maximum(prob * (1 - prob), 1e-16)
@@ -150,10 +156,13 @@ def fit_gbdt(enc, inputs, train, validation, labels, weights, known, cfg, rates)
             loss = -np.mean(np.where(y_val[ok] > 0, np.log(q), np.log(1 - q)))
             if loss < best[0] - 1e-7:
                 best = (loss, round_, val.copy())
-            elif p["earlyStoppingRounds"] > 0 and round_ - best[1] >= p["earlyStoppingRounds"]:
+            # lib/models/gbdt.ts: never stopped early on validation rows of one class (they cannot tell a better round)
+            elif p["earlyStoppingRounds"] > 0 and judgeable and round_ - best[1] >= p["earlyStoppingRounds"]:
                 break
-        print(f"{t + 1}/{labels.shape[1]}: kept {best[1]} of {round_} trees", flush=True)
-        out[:, t] = 1 / (1 + np.exp(-(best[2] if best[1] > 0 else val)))
+        # Early stopping on: the best round's trees; off: every tree grown.
+        keep_best = p["earlyStoppingRounds"] > 0 and best[1] > 0
+        print(f"{t + 1}/{labels.shape[1]}: kept {best[1] if keep_best else round_} of {round_} trees", flush=True)
+        out[:, t] = 1 / (1 + np.exp(-(best[2] if keep_best else val)))
     return out
 
 

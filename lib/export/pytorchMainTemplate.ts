@@ -53,7 +53,7 @@ def build_model(df, spec, cfg, enc, inputs, train, labels, weights, bias):
     return Model(kind, enc, dense_dim, id_dim, tasks, cfg, bias)
 
 
-def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, ranked, retrieval, rank, world, distributed):
+def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, ranked, retrieval, rank, world, distributed, natural):
     """Adam on the weighted per-head (linked) loss plus L2, the ranking loss of a ranked head or the in-batch
     softmax of retrieval heads, each process on its shard; returns the validation probabilities on rank 0."""
     tasks = spec["targets"]
@@ -79,10 +79,14 @@ def fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights, r
     loss_weight = torch.tensor([cfg["taskLossWeights"].get(t, 1.0) for t in tasks])
     shard = train[rank::world]
     generator = torch.Generator().manual_seed(cfg["seed"])
-    total_steps = math.ceil(len(shard) / cfg["batchSize"]) * cfg["epochs"]
+    # lib/train/trainer.ts: an epoch feeds as many rows as the training split had before sampling, cycling
+    # through the sampled rows, so a heavily downsampled head is not given a fraction of the updates.
+    epoch_rows = max(len(shard), natural // world)
+    total_steps = math.ceil(epoch_rows / cfg["batchSize"]) * cfg["epochs"]
     step = 0
     for epoch in range(cfg["epochs"]):
-        order = shard[torch.randperm(len(shard), generator=generator).numpy()]
+        passes = [shard[torch.randperm(len(shard), generator=generator).numpy()] for _ in range(math.ceil(epoch_rows / len(shard)))]
+        order = np.concatenate(passes)[:epoch_rows]
         if ranked is not None:
             lists, lists_valid = build_lists(rank_groups, labels[rank_rows, ranked], spec["formulation"]["loss"] != "listwise", generator)
             per_step = max(1, min(len(lists), cfg["batchSize"] // LIST_SIZE))
@@ -141,7 +145,7 @@ def main():
 
     df = apply_derived(read_table(args.data), spec["derived"])
     tasks = spec["targets"]
-    train, validation, labels, weights, known = sample_rows(df, spec)
+    train, validation, labels, weights, known, natural = sample_rows(df, spec)
     crosses = cfg["crosses"] if cfg["modelKind"] in ("logistic-regression", "wide-deep") else []
     enc = Encoders(df, spec["features"], train, cfg, crosses)
     history = None
@@ -155,7 +159,7 @@ def main():
             return  # trees grow in one process
         p_raw = fit_gbdt(enc, inputs, train, validation, labels, weights, known, cfg, CONFIG["calibrationRates"])
     else:
-        p_raw = fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights.copy(), ranked, retrieval, rank, world, distributed)
+        p_raw = fit_neural(df, spec, cfg, enc, inputs, train, validation, labels, weights.copy(), ranked, retrieval, rank, world, distributed, natural)
         if p_raw is None:
             return
     rates = CONFIG["calibrationRates"]

@@ -57,7 +57,9 @@ def split_rows(df, sampling):
 
 
 def sample_rows(df, spec):
-    """lib/sampling/sample.ts: row share, duplicates, split, per-task negative sampling and positive weights."""
+    """lib/sampling/sample.ts: row share, duplicates, split, per-task negative sampling and positive weights.
+    Returns the training rows, validation rows, labels, per-head weights, known labels and the training
+    split's size before sampling."""
     s = spec["sampling"]
     n = len(df)
     eligible = np.ones(n, dtype=bool) if s["rowFraction"] >= 1 else uniform(s["seed"], np.arange(n), 0) < s["rowFraction"]
@@ -84,7 +86,8 @@ def sample_rows(df, spec):
         w = np.where(missing, 0.0 if s["dropMissingLabels"] else draw.astype(np.float32), np.where(y > 0, up, draw.astype(np.float32)))
         weights[:, t] = np.where(train_side, w, 0.0)
     train = np.flatnonzero(train_side & (weights > 0).any(axis=1))
-    return train, np.flatnonzero(validation), labels, weights, known
+    # The training split's size before sampling: an epoch feeds that many rows, cycling through the sampled ones.
+    return train, np.flatnonzero(validation), labels, weights, known, int(train_side.sum())
 
 
 `;

@@ -43,7 +43,8 @@ export const spec: ProblemSpec = {
   features: [...zooSpec.features, { column: 'time', encoding: 'time' }],
   sampling: { ...zooSpec.sampling, split: { kind: 'random' }, dropDuplicates: true, keepRates: { click: 0.4, buy: 1 } },
 };
-export const base: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.02, batchSize: 128, epochs: 4, hiddenLayers: [16], embeddingDim: 4, l2: 0, restoreBest: false };
+// Adam, as the exported script trains (a logistic regression's exact fit is the app's alone).
+export const base: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, solver: 'adam', learningRate: 0.02, batchSize: 128, epochs: 4, hiddenLayers: [16], embeddingDim: 4, l2: 0, restoreBest: false };
 
 
 /** Train in the app, run the exported script on the same CSV, and compare. */

@@ -24,6 +24,22 @@ export function calibrationRatioOf(predicted: number, observed: number): number 
 }
 
 /**
+ * The range of calibration ratios a perfectly calibrated head would show on these rows 95% of the
+ * time (z = 1.96): if every p is true, the positives Σy have mean Σp and variance Σp(1 − p), so
+ * Σp / Σy falls in [Σp / (Σp + z·sd), Σp / (Σp − z·sd)]. A ratio outside it is more than noise.
+ */
+export function calibrationInterval(p: ArrayLike<number>, z = 1.96): [number, number] {
+  let sum = 0;
+  let variance = 0;
+  for (let i = 0; i < p.length; i++) {
+    sum += p[i];
+    variance += p[i] * (1 - p[i]);
+  }
+  const spread = z * Math.sqrt(variance);
+  return [sum / (sum + spread), sum > spread ? sum / (sum - spread) : Infinity];
+}
+
+/**
  * Reliability diagram with quantile (equal-count) bins by predicted probability: for rare actions
  * equal-width bins would leave almost every row in the first bin.
  */

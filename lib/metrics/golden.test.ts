@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import golden from './golden.json';
 import { auc } from './auc';
-import { reliabilityBins, uniformReliabilityBins } from './calibration';
+import { expectedCalibrationError, reliabilityBins, uniformReliabilityBins } from './calibration';
 import { averagePrecision, downsampleCurve, precisionRecallCurve, rocCurve } from './curves';
-import { logLoss } from './logloss';
+import { logLoss, normalizedEntropy } from './logloss';
 import { dcgAtK, gauc, ndcgAtK, recallAtK } from './ranking';
 
 // Expected values were computed by scikit-learn (see golden.generator and scripts/golden/).
@@ -15,6 +15,12 @@ describe(`metrics against scikit-learn (${golden.generator})`, () => {
     expect(gauc(scores, labels, groups).gauc).toBeCloseTo(golden.gauc, 12);
     expect(logLoss(probs, probLabels)).toBeCloseTo(golden.logLoss, 10);
     expect(averagePrecision(scores, labels)).toBeCloseTo(golden.averagePrecision, 12);
+  });
+
+  it('normalized entropy and ECE (quantile and uniform bins) to 1e-9', () => {
+    expect(Math.abs(normalizedEntropy(probs, probLabels) - golden.normalizedEntropy)).toBeLessThan(1e-9);
+    expect(Math.abs(expectedCalibrationError(reliabilityBins(probs, probLabels, 10)) - golden.eceQuantile)).toBeLessThan(1e-9);
+    expect(Math.abs(expectedCalibrationError(uniformReliabilityBins(probs, probLabels, 10)) - golden.eceUniform)).toBeLessThan(1e-9);
   });
 
   it('ROC and precision–recall curves point for point', () => {

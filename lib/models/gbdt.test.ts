@@ -97,7 +97,7 @@ describe('trees', () => {
     // Gradients −1 on the left half, +1 on the right; hessians 1.
     const g = Float64Array.from({ length: n }, (_, i) => (i < 50 ? -1 : 1));
     const h = new Float64Array(n).fill(1);
-    const { nodes, gains } = growTree(m, g, h, Int32Array.from({ length: n }, (_, i) => i), [0], { maxDepth: 3, maxLeaves: 8, minChildWeight: 1, lambda: 0, learningRate: 1 });
+    const { nodes, gains } = growTree(m, g, h, Int32Array.from({ length: n }, (_, i) => i), [0], { maxDepth: 3, maxLeaves: 8, minChildWeight: 1, lambda: 0, learningRate: 1, minCategoryRows: 0 });
     expect(nodes).toHaveLength(3);
     expect(nodes[0].threshold).toBe(0);
     expect(nodes[nodes[0].left].value).toBeCloseTo(1);

@@ -1,14 +1,14 @@
 import type { EncodedRows, FittedEncoders } from '../features/encode';
 import { logLoss } from '../metrics/logloss';
 import { recalibrateAll } from '../sampling/recalibrate';
-import type { TrainConfig } from '../train/config';
+import { MIN_CATEGORY_ROWS, type TrainConfig } from '../train/config';
 import type { ModelDiagnostics } from '../train/diagnostics';
 import { calibrateHead, evaluateTask, type TaskEvaluation } from '../train/evaluate';
 import type { PreparedData } from '../train/prepare';
 import type { LossPoint, TrainCallbacks, TrainResult } from '../train/trainer';
 import { sampledLogOdds } from '../train/modelShape';
 import { nextTask } from '../train/nextTask';
-import { categoricalBins, categoryBin, numericBin, numericBins, type FeatureBins } from './trees/binning';
+import { binColumn, categoricalBins, categoryBin, numericBin, numericBins, type BinColumn, type FeatureBins } from './trees/binning';
 import { boostRound, type BoostParams } from './trees/booster';
 import { binnedMatrix, type TreeNode } from './trees/tree';
 
@@ -29,7 +29,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
   const train = binnedMatrix(features, binsOf(data.train));
   const validationBins = binsOf(data.validation);
   const sideBins = binsOf(data.trainSide.encoded);
-  const params: BoostParams = { ...p, seed: config.seed };
+  const params: BoostParams = { ...p, minCategoryRows: p.minCategoryRows ?? MIN_CATEGORY_ROWS, seed: config.seed };
   const base = sampledLogOdds(data); // the booster's base score: each head's sampled base rate
   const state = data.tasks.map((_, t) => ({
     labels: Float64Array.from({ length: n }, (_, i) => data.trainLabels[i * T + t]),
@@ -119,13 +119,13 @@ export function treeFeatures(enc: FittedEncoders, train: EncodedRows, maxBins: n
   return out;
 }
 
-/** Bins of encoded rows, one Uint8Array per feature. */
-export function binRows(features: FeatureBins[], enc: FittedEncoders, v: EncodedRows): Uint8Array[] {
-  const out: Uint8Array[] = [];
+/** Bins of encoded rows, one column per feature. */
+export function binRows(features: FeatureBins[], enc: FittedEncoders, v: EncodedRows): BinColumn[] {
+  const out: BinColumn[] = [];
   let dense = 0;
   let slot = 0;
   for (const f of features) {
-    const bins = new Uint8Array(v.rows);
+    const bins = binColumn(f, v.rows);
     if (f.kind === 'numeric') {
       for (let i = 0; i < v.rows; i++) bins[i] = numericBin(f.edges, v.dense[i * v.denseDim + dense]);
       dense++;

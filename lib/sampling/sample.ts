@@ -14,6 +14,8 @@ export interface SamplingSummary {
   duplicatesRemoved: number;
   cappedRemoved: number;
   trainRows: number;
+  /** The training split before negative sampling (after duplicates and the cap): the rows an epoch's worth of steps covers. */
+  trainSideRows: number;
   validationRows: number;
   perTask: {
     task: string;
@@ -123,7 +125,7 @@ export function sampleRows(table: Table, spec: ProblemSpec): SampledRows {
     trainSide: trainSide.slice(0, trainSideRows),
     validationKnown: labels.map(({ missing }) => knownAt(missing, validationSet)),
     calibrationRates: keep.map((w, t) => w / up[t]),
-    summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows, validationRows, perTask },
+    summary: { rows: n, duplicatesRemoved, cappedRemoved, trainRows, trainSideRows, validationRows, perTask },
   };
 }
 

@@ -10,7 +10,7 @@ const head = (task: string, train: [number, number], validation: [number, number
   missing: 0,
   positiveShare: train[0] / (train[0] + train[1]),
 });
-const summary = (...perTask: SamplingSummary['perTask']): SamplingSummary => ({ rows: 1000, duplicatesRemoved: 0, cappedRemoved: 0, trainRows: 800, validationRows: 200, perTask });
+const summary = (...perTask: SamplingSummary['perTask']): SamplingSummary => ({ rows: 1000, duplicatesRemoved: 0, cappedRemoved: 0, trainRows: 800, trainSideRows: 800, validationRows: 200, perTask });
 
 describe('per-head trainability', () => {
   it('refuses a head with one class in training, warns on too few validation or training positives, passes a healthy one', () => {

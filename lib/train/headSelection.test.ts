@@ -48,7 +48,7 @@ async function train(config: TrainConfig) {
 }
 
 describe('per-head model selection', () => {
-  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, backend: 'cpu', learningRate: 0.1, batchSize: 256, epochs: 12, l2: 0, restoreBest: true };
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, backend: 'cpu', solver: 'adam', learningRate: 0.1, batchSize: 256, epochs: 12, l2: 0, restoreBest: true };
 
   it('restores each head of a logistic regression to its own best step, exactly (heads share nothing)', async () => {
     const { result, rounds } = await train(config);

@@ -26,7 +26,7 @@ const spec: ProblemSpec = {
   sampling: { ...zooSpec.sampling, keepRates: { click: 0.5, buy: 1 }, upsample: { buy: 3 } },
 };
 
-const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, modelKind: 'logistic-regression', batchSize: 200, epochs: 2, learningRate: 0.05, l2: 1e-3, crosses: [['user', 'genre']], crossBuckets: 64 };
+const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, modelKind: 'logistic-regression', solver: 'adam', batchSize: 200, epochs: 2, learningRate: 0.05, l2: 1e-3, crosses: [['user', 'genre']], crossBuckets: 64 };
 
 async function train(backend: 'cpu' | 'wasm', fused: boolean): Promise<{ weights: Float32Array[]; losses: LossPoint[]; calls: number }> {
   registerHostKernels(backend);

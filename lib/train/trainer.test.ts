@@ -69,7 +69,8 @@ function recorder(stopAfter = Infinity) {
   return { cb, losses, evals };
 }
 
-const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, learningRate: 0.1, batchSize: 256, epochs: 4 };
+// The Adam loop: steps, flushes, stops, pauses and checkpoints (the exact linear fit has its own tests).
+const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, solver: 'adam', learningRate: 0.1, batchSize: 256, epochs: 4 };
 
 describe('trainModel (cpu backend)', () => {
   it('lowers the loss and recovers the sign pattern of a known logistic model', async () => {

@@ -19,6 +19,7 @@ import type { TreeModel } from './scoringModel';
 import { FusedAdam } from './optimizer';
 import { nextTask } from './nextTask';
 import { linearStepFor } from './linearStep';
+import { fitLinearExact } from './linearFit';
 
 /** One training step's loss for one head. */
 export interface LossPoint {
@@ -108,8 +109,9 @@ const SNAPSHOT_MS = 2000;
  * readbacks, so it runs on WebGPU as well as on cpu.
  */
 export async function trainModel(data: PreparedData, config: TrainConfig, cb: TrainCallbacks, resume: ResumePoint | null = null): Promise<TrainResult> {
-  // Boosting restarts from scratch after a crash: its trees are not checkpointed.
+  // Boosting and the exact linear fit restart from scratch after a crash: neither is checkpointed.
   if (config.modelKind === 'gbdt') return trainGbdt(data, config, cb);
+  if (exactLinear(data, config)) return fitLinearExact(data, config, cb);
   const T = data.tasks.length;
   const n = data.train.rows;
   const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
@@ -139,7 +141,10 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     penaltyFolded: optimizer.foldL2(model.penalised, model.l2),
   };
   const linearStep = linearStepFor(model, optimizer, all, c, data.ranking !== null);
-  const stepsPerEpoch = Math.ceil(n / config.batchSize);
+  // An epoch feeds as many rows as the training split had before sampling, cycling through the sampled
+  // rows: a head trained on 2% of its negatives gets as many updates as one trained on all of them.
+  const epochRows = Math.max(n, data.summary.trainSideRows);
+  const stepsPerEpoch = Math.ceil(epochRows / config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const evalEvery = Math.max(1, Math.floor(stepsPerEpoch / EVALS_PER_EPOCH));
   const pending: { step: number; epoch: number; losses: tf.Tensor }[] = [];
@@ -223,8 +228,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     await evaluate(firstEpoch - 1);
     let earlyStop = false;
     for (let epoch = firstEpoch; epoch <= config.epochs && status === 'finished' && !diverged && !earlyStop; epoch++) {
-      const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), config.seed + epoch);
-      const orderTensor = tf.tensor1d(order, 'int32');
+      const orderTensor = tf.tensor1d(epochOrder(n, epochRows, config.seed + epoch), 'int32');
       const lists = data.ranking ? epochLists(data.ranking, config.seed + epoch) : null;
       try {
         for (let s = epoch === firstEpoch ? firstStepInEpoch : 0; s < stepsPerEpoch; s++) {
@@ -235,7 +239,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
           learningRate = learningRateAt(step + 1, totalSteps, cb.learningRateOverride?.() ?? config.learningRate, config.warmupSteps, config.decay);
           setLearningRate(optimizer, learningRate);
           const start = s * config.batchSize;
-          const size = Math.min(config.batchSize, n - start);
+          const size = Math.min(config.batchSize, epochRows - start);
           const ranking = lists && data.ranking ? { ...listBatch(lists, s, config.batchSize), task: data.ranking.task, loss: data.ranking.loss } : null;
           const stepStart = performance.now();
           const index = orderTensor.slice(start, size);
@@ -286,6 +290,25 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
     optimizer.dispose();
     model.dispose();
   }
+}
+
+/**
+ * The rows of one epoch, `length` of them: shuffles of the n training rows back to back (the first
+ * seeded as an epoch always was, so an unsampled run trains as before), cut to length.
+ */
+function epochOrder(n: number, length: number, seed: number): Int32Array {
+  const order = new Int32Array(length);
+  for (let filled = 0, pass = 0; filled < length; pass++) {
+    const shuffled = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), pass === 0 ? seed : seed * 7919 + pass);
+    order.set(shuffled.subarray(0, Math.min(n, length - filled)), filled);
+    filled += n;
+  }
+  return order;
+}
+
+/** A logistic regression with the exact solver and independent pointwise heads (no funnel link, no ranking loss). */
+export function exactLinear(data: Pick<PreparedData, 'link' | 'ranking'>, config: TrainConfig): boolean {
+  return config.modelKind === 'logistic-regression' && config.solver === 'lbfgs' && !data.link.chainMatrix && !data.ranking;
 }
 
 /** Adam reads its learning rate on every step; tfjs keeps the field protected, not constant. */

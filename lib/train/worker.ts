@@ -14,7 +14,7 @@ import { TrainError, toTrainErrorInfo } from './errors';
 import { prepareData } from './prepare';
 import { transferablesOf, type BackendInfo, type BackendName, type InjectedFault, type WorkerEvent, type WorkerRequest } from './protocol';
 import { TableInbox } from './tableShipping';
-import { trainModel } from './trainer';
+import { exactLinear, trainModel } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const stopRequested = new Set<number>();
@@ -82,6 +82,26 @@ async function fastestBackend(first: BackendInfo, data: ReturnType<typeof prepar
   return { ...first, ...info, description: `${info.description} — fastest in a 1 s benchmark of this model`, benchmark: speeds };
 }
 
+/** The backend a tensor model trains on: the one chosen, or (auto) the GPU, timed against the others when it is a software one. */
+async function tensorBackend(config: TrainConfig, data: ReturnType<typeof prepareData>): Promise<BackendInfo> {
+  const choice = config.backend;
+  if (backendReady?.choice !== choice) backendReady = { choice, ready: chooseBackend(choice === 'auto' ? undefined : [choice]) };
+  const backend = await backendReady.ready.catch((err) => {
+    backendReady = null;
+    throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, choice === 'auto' ? 'Use a recent Chrome or Edge, or reload the page.' : `Choose "auto" or another backend than ${choice} in the Train cell.`);
+  });
+  // A software GPU is often slower than the CPU: time the actual model on each backend and keep the fastest.
+  const chosen = choice === 'auto' && backend.isSoftware ? await fastestBackend(backend, data, config) : backend;
+  watchDeviceLoss();
+  return chosen;
+}
+
+/** What a tensor-free run reports as its backend: this worker's CPU, whatever was chosen. */
+function hostBackend(config: TrainConfig): BackendInfo {
+  const what = config.modelKind === 'gbdt' ? 'histogram trees' : 'the exact logistic regression (L-BFGS)';
+  return { name: 'cpu', description: `JavaScript on typed arrays: ${what} needs no GPU`, vendor: '', architecture: '', isSoftware: false, fallbacks: config.backend === 'auto' || config.backend === 'cpu' ? [] : [`${config.backend}: not used by ${what}`] };
+}
+
 function post(event: WorkerEvent): void {
   scope.postMessage(event, transferablesOf(event));
 }
@@ -139,16 +159,10 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
     if (!spec.success) throw new TrainError('invalid-spec', `The problem setup is invalid: ${spec.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the Targets and Sampling cells and train again.');
     const config = TrainConfigSchema.safeParse(request.config);
     if (!config.success) throw new TrainError('invalid-config', `The model settings are invalid: ${config.error.issues.map((i) => i.message).join('; ')}.`, 'Fix the values in the Model cell and train again.');
-    const choice = config.data.backend;
-    if (backendReady?.choice !== choice) backendReady = { choice, ready: chooseBackend(choice === 'auto' ? undefined : [choice]) };
-    const backend = await backendReady.ready.catch((err) => {
-      backendReady = null;
-      throw new TrainError('backend-failed', `No compute backend could start: ${err instanceof Error ? err.message : err}.`, choice === 'auto' ? 'Use a recent Chrome or Edge, or reload the page.' : `Choose "auto" or another backend than ${choice} in the Train cell.`);
-    });
     const data = prepareData(tables.take(request.tableId), spec.data, config.data);
-    // A software GPU is often slower than the CPU: time the actual model on each backend and keep the fastest.
-    const chosen = choice === 'auto' && backend.isSoftware && config.data.modelKind !== 'gbdt' ? await fastestBackend(backend, data, config.data) : backend;
-    watchDeviceLoss();
+    // Trees and the exact linear fit run on typed arrays, not tensors: no backend to start or to time.
+    const tensorFree = config.data.modelKind === 'gbdt' || exactLinear(data, config.data);
+    const chosen = tensorFree ? hostBackend(config.data) : await tensorBackend(config.data, data);
     post({ type: 'backend', runId, backend: chosen });
     post({
       type: 'prepared',

@@ -48,6 +48,20 @@ def ndcg_mean(s, y, g, k):
     return float(np.mean(vals))
 
 
+def ece(y, p, strategy):
+    """Count-weighted |mean predicted − observed| over calibration_curve's bins (its own binning, with counts)."""
+    if strategy == "quantile":
+        edges = np.percentile(p, np.linspace(0, 100, 11))
+    else:
+        edges = np.linspace(0.0, 1.0, 11)
+    ids = np.searchsorted(edges[1:-1], p, side="right")
+    total = 0.0
+    for b in np.unique(ids):
+        m = ids == b
+        total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())
+    return total
+
+
 fpr, tpr, roc_thr = roc_curve(labels, scores, drop_intermediate=False)
 prec, rec, pr_thr = precision_recall_curve(labels, scores)
 out = {
@@ -60,6 +74,10 @@ out = {
     "auc": roc_auc_score(labels, scores),
     "gauc": gauc(scores, labels, groups),
     "logLoss": log_loss(prob_labels, probs),
+    # Normalized entropy: the log loss over the log loss of predicting the base rate everywhere.
+    "normalizedEntropy": log_loss(prob_labels, probs) / log_loss(prob_labels, np.full(n, prob_labels.mean())),
+    "eceQuantile": ece(prob_labels, probs, "quantile"),
+    "eceUniform": ece(prob_labels, probs, "uniform"),
     "averagePrecision": average_precision_score(labels, scores),
     "roc": {"fpr": fpr.tolist(), "tpr": tpr.tolist()},
     "pr": {"precision": prec[:-1][::-1].tolist(), "recall": rec[:-1][::-1].tolist()},

@@ -4,9 +4,13 @@
  * instead of over sorted values.
  * - numeric: bin edges at quantiles of the training values (midpoints between distinct values
  *   when there are few), bin = number of edges below the value;
- * - categorical: the value's vocabulary slot (most frequent first, lib/features/vocabulary.ts),
- *   with every slot past 254 sharing the last bin.
+ * - categorical: the value's vocabulary slot (most frequent first, lib/features/vocabulary.ts), up
+ *   to 65,535 of them: a rare head driven by a few of ten thousand items (reports of bad items) needs
+ *   every item, where a cap of 255 slots lumped all but the most frequent together.
  */
+
+/** One feature's bin per row: a byte for numbers and small vocabularies, two bytes for large ones. */
+export type BinColumn = Uint8Array | Uint16Array;
 export interface FeatureBins {
   name: string;
   kind: 'numeric' | 'categorical';
@@ -16,7 +20,7 @@ export interface FeatureBins {
   bins: number;
 }
 
-export const MAX_CATEGORY_BINS = 256;
+export const MAX_CATEGORY_BINS = 65_536;
 
 /** Quantile edges of the given training values (at most maxBins bins). */
 export function numericBins(name: string, values: ArrayLike<number>, maxBins: number): FeatureBins {
@@ -52,6 +56,11 @@ export function numericBin(edges: Float64Array, v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A column of `rows` bins wide enough for the feature's bin count. */
+export function binColumn(feature: FeatureBins, rows: number): BinColumn {
+  return feature.bins > 256 ? new Uint16Array(rows) : new Uint8Array(rows);
 }
 
 export function categoryBin(slot: number): number {

@@ -1,4 +1,5 @@
 import { mulberry32 } from '../../sampling/random';
+import type { BinColumn } from './binning';
 import { growTree, treeScore, type BinnedMatrix, type TreeNode, type TreeParams } from './tree';
 
 /** A trained booster for one task: base score plus trees, in logit units of the sampled space. */
@@ -18,7 +19,7 @@ export interface BoostParams extends TreeParams {
  * hessians h = w·p(1 − p) at the current scores, one tree grown on a row and column subsample,
  * then the tree's scores added to every score array given (train and any evaluation sets).
  */
-export function boostRound(m: BinnedMatrix, labels: ArrayLike<number>, weights: ArrayLike<number>, scores: Float64Array, p: BoostParams, round: number, apply: { bins: Uint8Array[]; scores: Float64Array }[]): { nodes: TreeNode[]; gains: Float64Array } {
+export function boostRound(m: BinnedMatrix, labels: ArrayLike<number>, weights: ArrayLike<number>, scores: Float64Array, p: BoostParams, round: number, apply: { bins: BinColumn[]; scores: Float64Array }[]): { nodes: TreeNode[]; gains: Float64Array } {
   const n = scores.length;
   const g = new Float64Array(n);
   const h = new Float64Array(n);
@@ -41,7 +42,7 @@ export function boostRound(m: BinnedMatrix, labels: ArrayLike<number>, weights: 
 }
 
 /** Scores of a booster for binned rows. */
-export function boosterScores(b: Booster, bins: Uint8Array[], rows: number): Float64Array {
+export function boosterScores(b: Booster, bins: BinColumn[], rows: number): Float64Array {
   const out = new Float64Array(rows).fill(b.base);
   for (const tree of b.trees) for (let i = 0; i < rows; i++) out[i] += treeScore(tree, bins, i);
   return out;

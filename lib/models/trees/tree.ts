@@ -1,4 +1,4 @@
-import type { FeatureBins } from './binning';
+import type { BinColumn, FeatureBins } from './binning';
 
 /** Settings of one tree's growth (see GbdtParams). */
 export interface TreeParams {
@@ -7,6 +7,8 @@ export interface TreeParams {
   minChildWeight: number;
   lambda: number;
   learningRate: number;
+  /** A category joins a split's left side only with about this many of the node's rows (LightGBM's min_data_per_group). */
+  minCategoryRows: number;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface TreeNode {
 
 /** Extra L2 on categorical splits (LightGBM's cat_l2): a split on many categories fits noise easily. */
 const CATEGORY_L2 = 10;
+/** At most this many categories on one side of a categorical split (LightGBM's default max_cat_threshold; XGBoost's is 64). */
+const MAX_CATEGORY_SPLIT = 32;
 
 interface Split {
   gain: number;
@@ -47,12 +51,12 @@ interface Leaf {
 /** Binned training data: bins[f][row], and where each feature's bins start in a histogram. */
 export interface BinnedMatrix {
   features: FeatureBins[];
-  bins: Uint8Array[];
+  bins: BinColumn[];
   offsets: Int32Array;
   totalBins: number;
 }
 
-export function binnedMatrix(features: FeatureBins[], bins: Uint8Array[]): BinnedMatrix {
+export function binnedMatrix(features: FeatureBins[], bins: BinColumn[]): BinnedMatrix {
   const offsets = new Int32Array(features.length);
   let total = 0;
   features.forEach((f, i) => {
@@ -120,7 +124,7 @@ export function growTree(m: BinnedMatrix, g: Float64Array, h: Float64Array, rows
 }
 
 /** The score a tree adds for each row of a binned matrix. */
-export function treeScore(nodes: TreeNode[], bins: Uint8Array[], row: number): number {
+export function treeScore(nodes: TreeNode[], bins: BinColumn[], row: number): number {
   let i = 0;
   for (;;) {
     const n = nodes[i];
@@ -153,6 +157,14 @@ function histogram(m: BinnedMatrix, g: Float64Array, h: Float64Array, rows: Int3
   return hist;
 }
 
+/**
+ * A candidate beats the best so far only by more than rounding: sums taken in another order (the
+ * exported script's numpy) must not flip a near-tie, so the first of two equal gains always wins.
+ */
+function better(gain: number, best: Split | null): boolean {
+  return !best || gain > best.gain + 1e-9 * Math.max(1, Math.abs(best.gain));
+}
+
 function bestSplit(m: BinnedMatrix, leaf: Leaf, features: number[], p: TreeParams): Split | null {
   const { G, H, hist } = leaf;
   const parent = (G * G) / (H + p.lambda);
@@ -170,28 +182,40 @@ function bestSplit(m: BinnedMatrix, leaf: Leaf, features: number[], p: TreeParam
         const HR = H - HL;
         if (HL < p.minChildWeight || HR < p.minChildWeight) continue;
         const gain = (GL * GL) / (HL + p.lambda) + (GR * GR) / (HR + p.lambda) - parent;
-        if (!best || gain > best.gain) best = { gain, feature: f, threshold: b, leftSet: null };
+        if (better(gain, best)) best = { gain, feature: f, threshold: b, leftSet: null };
       }
     } else {
       // Categories ordered by their gradient ratio; the best split is a prefix of that order (Fisher 1958).
+      // Only categories with enough of the node's rows take part (their count estimated from the
+      // hessian, the node's mean hessian per row): a user with five impressions otherwise gets a
+      // split of its own that fits noise, most of all on a rare head.
       const used: number[] = [];
-      for (let b = 0; b < feature.bins; b++) if (hist[base + b * 2 + 1] > 0) used.push(b);
+      // Rows of equal hessian make a category of exactly minCategoryRows rows sit on the floor: a hair
+      // below it, so rounding in the sums never decides (the exported script compares the same way).
+      const floor = ((p.minCategoryRows * H) / Math.max(1, leaf.rows.length)) * (1 - 1e-9);
+      for (let b = 0; b < feature.bins; b++) if (hist[base + b * 2 + 1] > 0 && hist[base + b * 2 + 1] >= floor) used.push(b);
       if (used.length < 2) continue;
       const ratio = (b: number) => hist[base + b * 2] / (hist[base + b * 2 + 1] + CATEGORY_L2);
       used.sort((a, b) => ratio(a) - ratio(b));
-      let GL = 0;
-      let HL = 0;
-      for (let k = 0; k < used.length - 1; k++) {
-        GL += hist[base + used[k] * 2];
-        HL += hist[base + used[k] * 2 + 1];
-        const GR = G - GL;
-        const HR = H - HL;
-        if (HL < p.minChildWeight || HR < p.minChildWeight) continue;
-        const gain = (GL * GL) / (HL + p.lambda + CATEGORY_L2) + (GR * GR) / (HR + p.lambda + CATEGORY_L2) - parent;
-        if (!best || gain > best.gain) {
-          const leftSet = new Uint8Array(feature.bins);
-          for (let j = 0; j <= k; j++) leftSet[used[j]] = 1;
-          best = { gain, feature: f, threshold: -1, leftSet };
+      // A split sends at most MAX_CATEGORY_SPLIT categories one way, taken from either end of the order
+      // (XGBoost's max_cat_threshold, LightGBM's max_cat_threshold): a prefix of thousands of ids fits noise.
+      const limit = Math.min(MAX_CATEGORY_SPLIT, used.length - 1);
+      for (const fromEnd of [false, true]) {
+        let GS = 0;
+        let HS = 0;
+        for (let k = 0; k < limit; k++) {
+          const b = used[fromEnd ? used.length - 1 - k : k];
+          GS += hist[base + b * 2];
+          HS += hist[base + b * 2 + 1];
+          const GO = G - GS;
+          const HO = H - HS;
+          if (HS < p.minChildWeight || HO < p.minChildWeight) continue;
+          const gain = (GS * GS) / (HS + p.lambda + CATEGORY_L2) + (GO * GO) / (HO + p.lambda + CATEGORY_L2) - parent;
+          if (better(gain, best)) {
+            const leftSet = new Uint8Array(feature.bins);
+            for (let j = 0; j <= k; j++) leftSet[used[fromEnd ? used.length - 1 - j : j]] = 1;
+            best = { gain, feature: f, threshold: -1, leftSet };
+          }
         }
       }
     }
