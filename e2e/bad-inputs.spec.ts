@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { badInputs } from './badInputs';
-import { openWithSample, trainToEnd } from './helpers';
+import { openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 // Every file of the bad-input corpus through the real UI, one after another in one page: each either
 // loads with the expected row count or shows its typed error while the previous dataset and the
@@ -14,6 +14,7 @@ test('the bad-input corpus: a typed error keeping the data and runs, or a correc
   // An explicit backend skips the auto benchmark: this test is about data, not backends.
   await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
   let current = await page.getByTestId('data-summary').textContent();

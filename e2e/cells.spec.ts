@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { openWithSample, chooseAdam } from './helpers';
 
 test('run all queues the cells, an edit makes downstream stale, run stale and Shift+Enter rerun only what is needed', async ({ page }) => {
   await openWithSample(page);
   // Auto on purpose: its benchmark keeps the Train cell 'running' long enough to be seen; on wasm alone the
   // run can finish between two polls (a CI run saw that).
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Run all' }).click();
   // Evaluate waits for training: queued while the Train cell runs.
@@ -59,6 +60,7 @@ test('cells collapse from the keyboard, lessons set the controls they describe, 
   await expect(page.getByTestId('keep-rate-is_click')).toContainText('keep 5.0% of negatives');
   await expect(page.getByRole('checkbox', { name: /Skip recalibration/ })).toBeChecked();
   await page.getByLabel('Share of rows used').fill('0.1');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('2');
   await page.getByRole('button', { name: 'Run cell: Evaluate' }).click();
   await expect(page.getByTestId('status-evaluate')).toHaveText('done', { timeout: 150_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openWithSample, trainToEnd } from './helpers';
+import { openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 /** The step the progress line shows now. */
 async function currentStep(page: import('@playwright/test').Page): Promise<number> {
@@ -10,6 +10,7 @@ async function currentStep(page: import('@playwright/test').Page): Promise<numbe
 test('pause holds the run between steps, resume finishes it; the learning rate changes mid-run', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.3');
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('4');
   // The software WebGPU is slow enough to pause mid-run; "auto" would pick the much faster wasm here.
@@ -35,6 +36,7 @@ test('pause holds the run between steps, resume finishes it; the learning rate c
 test('pause and stop reach a run on wasm, whose reads never wait for a device', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.3');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('200'); // minutes on wasm: it must be stopped, not finish
   await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -55,6 +57,7 @@ test('pause and stop reach a run on wasm, whose reads never wait for a device', 
 test('smoothing, log scale and the per-step metrics chart follow real training', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.1');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('2');
   await trainToEnd(page);
   const panel = page.getByTestId('task-panel-is_click');
@@ -71,6 +74,7 @@ test('smoothing, log scale and the per-step metrics chart follow real training',
 test('on a software GPU, "auto" times the actual model on each backend and trains on the fastest', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
   const listed = (await page.getByTestId('backend-benchmark').textContent()) ?? '';
@@ -86,6 +90,7 @@ test('on a software GPU, "auto" times the actual model on each backend and train
 test('a grid sweep over the learning rate runs one after another into the runs table, best per metric marked', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await page.getByText('Sweep parameters').click();
   await page.getByLabel('Values of learning rate (comma separated)').fill('0.01, 0.2, x');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
+import { generateSynthetic, openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped, and predicted vs true', async ({ page }) => {
   await openWithSample(page);
@@ -8,6 +8,7 @@ test('evaluate a downsampled head on the synthetic log: recalibrated vs skipped,
   // Targets: clicked (default) and added_to_cart; keep 10% of clicked's negatives.
   await expect(page.getByRole('checkbox', { name: /^clicked/ })).toBeChecked();
   await page.getByRole('slider', { name: /clicked.*keep/ }).fill('100');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('4');
   await page.getByLabel('Batch size').fill('256');
   await trainToEnd(page);
@@ -41,6 +42,7 @@ test('a click → add-to-cart funnel trains on all impressions and shows conditi
   await page.getByRole('radio', { name: /a funnel \(ESMM\)/ }).check();
   await expect(page.getByLabel('Step 1')).toHaveValue('clicked');
   await expect(page.getByLabel('Step 2')).toHaveValue('added_to_cart');
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await trainToEnd(page);
   await expect(page.getByTestId('slate-table')).toContainText('p(added_to_cart | clicked)');
@@ -54,6 +56,7 @@ test('learning to rank is_click with BPR on the sample: a Platt map gives calibr
   await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByRole('checkbox', { name: /^is_follow/ }).uncheck();
   await page.getByLabel('Share of rows used').fill('0.1');
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('2');
   // First a pointwise run, to compare the ranking run with.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { openWithSample, chooseAdam } from './helpers';
 
 /**
  * Faults injected into the training worker (lib/train/faults.ts): each run ends with the person's
@@ -19,6 +19,7 @@ async function inject(page: Page, fault: 'crash' | 'device-lost' | 'nan'): Promi
 async function startAndPause(page: Page, backend: string): Promise<void> {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.1');
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('6');
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
@@ -63,7 +64,7 @@ test('a loss that turns NaN stops the run at that step, names it, suggests a low
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'stopped', { timeout: 60_000 });
   const notice = page.getByTestId('run-notice');
   await expect(notice).toContainText(/became NaN at step \d+, so training stopped\. Lower the learning rate/);
-  await expect(notice).toContainText(/weights of step \d+, the best validation loss, were restored/);
+  await expect(notice).toContainText(/Each head.s weights were restored from its best validation loss \(is_click step \d+/);
   // The restored weights give finite, calibrated validation metrics and the value cell can use them.
   await expect(page.getByTestId('calibration-ratio-is_click')).toHaveText(/^\d+\.\d{3}$/);
 });

@@ -19,3 +19,8 @@ export async function trainToEnd(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-status', 'finished', { timeout: 150_000 });
 }
+
+/** Train the logistic regression with Adam steps, as the neural models train: the exact solver (the default) has no epochs, batches, schedule or per-step curves. */
+export async function chooseAdam(page: Page): Promise<void> {
+  await page.getByLabel('Solver', { exact: true }).selectOption('adam');
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { wasmPoolFor } from '../lib/train/wasmThreads';
-import { generateSynthetic, openWithSample, trainToEnd } from './helpers';
+import { generateSynthetic, openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 /** Train the current setup on one backend and read the first head's shown losses (sampled space). */
 async function lossesOn(page: Page, backend: 'webgpu' | 'webgl' | 'wasm' | 'cpu'): Promise<number[]> {
@@ -35,6 +35,7 @@ test('every neural model trains the same on webgpu and on cpu', async ({ page })
   test.setTimeout(600_000);
   await openWithSample(page);
   await generateSynthetic(page, 1000);
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('1');
   const losses: Record<string, Record<string, number[]>> = { webgpu: {}, cpu: {} };
@@ -61,6 +62,7 @@ test('every neural model trains the same on webgpu and on cpu', async ({ page })
 test('the MLP and the sequence model also train on WebGL and WebAssembly, with the losses of cpu', async ({ page }) => {
   await openWithSample(page);
   await generateSynthetic(page, 1000);
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('1');
   for (const kind of ['mlp', 'sequence']) {

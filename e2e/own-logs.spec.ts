@@ -21,7 +21,6 @@ test.beforeEach(async ({ page }) => {
 
 test('a headerless ratings log loads, offers its labels, and trains a "like" head; runs of another dataset are not compared', async ({ page }) => {
   await page.getByLabel('Share of rows used').fill('0.05');
-  await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page); // a run on the sample, to see that it is not compared with the next
 
   await load(page, 'u.data', corpus('ml100k_u_data_sample.tsv'), 6000);
@@ -38,7 +37,6 @@ test('a headerless ratings log loads, offers its labels, and trains a "like" hea
   await expect(page.getByTestId('leak-guard')).toHaveCount(0);
   await expect(page.getByTestId('sampling-summary').locator('tr[data-task="col_3_ge_4"]')).toBeVisible();
   await page.getByLabel('Share of rows used').fill('1');
-  await page.getByLabel('Epochs').fill('3');
   await trainToEnd(page);
   const auc = await metric(page, 'col_3_ge_4', 'AUC');
   expect(auc).toBeGreaterThan(0.6);
@@ -63,7 +61,6 @@ test('the leak guard leaves a derived target\'s source and a copy of the label o
   await expect(notice).toHaveAttribute('data-kept', 'true');
   await notice.getByRole('button', { name: 'Leave rating:float out as a leak' }).click();
   await expect(notice).toHaveAttribute('data-kept', 'false');
-  await page.getByLabel('Epochs').fill('2');
   await trainToEnd(page);
   // The copy on another scale was found before the first step by its AUC alone.
   await expect(page.getByTestId('leaks-excluded')).toContainText('"rating:float" ("rating_ge_4" is built from it)');
@@ -83,7 +80,6 @@ test('a user and item set by hand give GAUC, learning to rank and per-user slate
   await page.getByLabel('Role of film').selectOption('item-id');
   await expect(page.getByRole('radio', { name: /learning to rank/ })).toBeEnabled();
   await expect(page.getByLabel('Validation split').locator('option[value="user"]')).toHaveCount(1);
-  await page.getByLabel('Epochs').fill('2');
   await trainToEnd(page);
   expect(await metric(page, 'liked', 'GAUC (per user)')).toBeGreaterThan(0.5);
   expect(await metric(page, 'liked', 'NDCG@10 (per user)')).toBeGreaterThan(0);

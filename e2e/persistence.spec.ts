@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample, trainToEnd } from './helpers';
+import { openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 /** Wait until autosave has written something newer than `after` (ms since epoch). */
 async function savedAfter(page: Page, after: number): Promise<void> {
@@ -11,6 +11,7 @@ test('the notebook comes back after a reload: data, settings, notes, finished ru
   // Auto on purpose (as in cells.spec): on wasm the run finished and was saved before the check below
   // started waiting for a save (seen once in CI).
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await page.getByRole('button', { name: 'Add a note after the targets cell' }).click();
   await page.getByLabel('Note text (markdown)').fill('# Kept across reloads');
@@ -46,6 +47,7 @@ test('a reload mid-training marks the run interrupted and it resumes from its la
   // The slow software WebGPU gives time to reload mid-run; checkpoints come at most every 2 s.
   await page.getByLabel('Backend', { exact: true }).selectOption('webgpu');
   await page.getByLabel('Share of rows used').fill('0.2');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await page.getByLabel('Batch size').fill('64');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -69,6 +71,7 @@ test('storage running out is explained and keeps what was saved; a second tab do
     (window as unknown as { __valueLabFaultInjection: boolean }).__valueLabFaultInjection = true;
   });
   await openWithSample(page);
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('3');
   await savedAfter(page, Date.now());
 

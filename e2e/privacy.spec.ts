@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Request } from '@playwright/test';
-import { openWithSample, trainToEnd } from './helpers';
+import { openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 /** The app's own static files: the page, its scripts and styles, the bundled sample, the wasm binaries. */
 const STATIC = /^\/($|_next\/static\/|data\/kuairand_feedback\.tsv$|tfjs-wasm\/|icon\.svg|favicon\.ico$)/;
@@ -19,6 +19,7 @@ test('loading a file, training, exporting a notebook and making a share link sen
 
   await page.getByLabel(/Choose a file/).setInputFiles(join(__dirname, 'fixtures', 'shop_small.csv'));
   await expect(page.getByTestId('data-summary')).toContainText('12 rows');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
   const download = page.waitForEvent('download');

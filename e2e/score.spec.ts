@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Download } from '@playwright/test';
-import { openWithSample, trainToEnd } from './helpers';
+import { openWithSample, trainToEnd, chooseAdam } from './helpers';
 
 test('export to PyTorch, and score a file: the trained model applied to a file with the same columns, downloaded with p per action and the value score', async ({ page }) => {
   await openWithSample(page);
   await page.getByLabel('Backend', { exact: true }).selectOption('wasm'); // not about backends: skips auto's benchmark
   await page.getByLabel('Share of rows used').fill('0.05');
+  await chooseAdam(page);
   await page.getByLabel('Epochs').fill('1');
   await trainToEnd(page);
   // The scale-out export: the script and its requirements download, with this run's settings inside.

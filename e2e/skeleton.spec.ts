@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseAdam } from './helpers';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 
@@ -25,6 +26,7 @@ test('sample → two actions → keep rate → train on WebGPU → charts → va
   await expect(page.getByTestId('keep-rate-is_click')).toContainText('keep 10% of negatives');
   await expect(page.getByTestId('positive-share-is_click')).toContainText('→ 95.0% of what this head trains on');
 
+  await chooseAdam(page);
   await page.getByLabel('Batch size').fill('256');
   await page.getByLabel('Epochs').fill('2');
 

@@ -1,6 +1,6 @@
 /**
- * The CSV of a scored file: its own columns, then the calibrated probability of each action and the
- * value score. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written
+ * The CSV of a scored file: its own columns, then each action's probability (named for what it holds)
+ * and the value score. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written
  * with a leading apostrophe, so opening the export never executes anything from the data.
  */
 import type { Table } from '../data/table';
@@ -17,8 +17,22 @@ function csvNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : '';
 }
 
-export function scoredCsv(table: Table, tasks: string[], calibrated: Float32Array[], weights: Record<string, number>): string {
-  const header = [...table.columns.map((c) => c.name), ...tasks.map((t) => `p_${t}`), 'value_score'].map(csvText).join(',');
+/**
+ * What the probability columns hold, in their names: `p_<action>` recalibrated for the sampling (the
+ * default), `p_raw_<action>` the raw sampled-space outputs, with `_platt` or `_isotonic` after a
+ * post-hoc repair.
+ */
+export interface ScoredColumns {
+  recalibrated: boolean;
+  posthoc: 'none' | 'platt' | 'isotonic';
+}
+
+export function probabilityColumn(task: string, columns: ScoredColumns = { recalibrated: true, posthoc: 'none' }): string {
+  return `p_${columns.recalibrated ? '' : 'raw_'}${task}${columns.posthoc === 'none' ? '' : `_${columns.posthoc}`}`;
+}
+
+export function scoredCsv(table: Table, tasks: string[], calibrated: Float32Array[], weights: Record<string, number>, columns?: ScoredColumns): string {
+  const header = [...table.columns.map((c) => c.name), ...tasks.map((t) => probabilityColumn(t, columns)), 'value_score'].map(csvText).join(',');
   const lines = [header];
   const w = tasks.map((t) => weights[t] ?? 0);
   for (let r = 0; r < table.rowCount; r++) {

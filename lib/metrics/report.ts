@@ -1,5 +1,5 @@
 import { auc } from './auc';
-import { calibrationRatio, expectedCalibrationError, reliabilityBins, uniformReliabilityBins, type ReliabilityBin } from './calibration';
+import { calibrationInterval, calibrationRatio, expectedCalibrationError, reliabilityBins, uniformReliabilityBins, type ReliabilityBin } from './calibration';
 import { averagePrecision, downsampleCurve, precisionRecallCurve, rocCurve, type CurvePoint } from './curves';
 import { logLoss, normalizedEntropy } from './logloss';
 import { gauc, ndcgAtK, recallAtK } from './ranking';
@@ -21,6 +21,8 @@ export interface HeadReport {
   logLoss: number;
   normalizedEntropy: number;
   calibrationRatio: number;
+  /** The ratios a perfectly calibrated head would show on these rows 95% of the time (calibrationInterval). */
+  calibrationInterval: [number, number];
   eceQuantile: number;
   eceUniform: number;
   averagePrecision: number;
@@ -45,6 +47,7 @@ export function headReport(p: ArrayLike<number>, y: Uint8Array, groups: ArrayLik
     logLoss: logLoss(p, y),
     normalizedEntropy: normalizedEntropy(p, y),
     calibrationRatio: calibrationRatio(p, y),
+    calibrationInterval: calibrationInterval(p),
     eceQuantile: expectedCalibrationError(reliability),
     eceUniform: expectedCalibrationError(uniformReliabilityBins(p, y, 10)),
     averagePrecision: averagePrecision(p, y),

@@ -48,7 +48,7 @@ export async function trainGbdt(data: PreparedData, config: TrainConfig, cb: Tra
   let evaluations: TaskEvaluation[] = [];
   const evaluate = (scores: Float64Array[]) => data.tasks.map((task, t) => evaluateTask(task, probabilities(scores[t]), data.validationLabels[t], data.validationKnown[t], data.calibrationRates[t], round, 1));
   cb.onEvaluation((evaluations = evaluate(state.map((s) => s.validation)).map((r) => r.evaluation)));
-  cb.onModel?.({ parameterCount: 0 });
+  cb.onModel?.({ parameterCount: 0, headParameters: null });
 
   while (round < p.trees && state.some((s) => !s.stopped)) {
     if (cb.shouldStop()) {

@@ -4,7 +4,7 @@ import type { CellId } from './cells';
  * Teaching text shown in the cells, written for this product. Each lesson has a "try it" that sets the
  * controls to show its point (lib/store/lessonActions.ts); the text says what to look at afterwards.
  */
-export type LessonId = 'labels-from-actions' | 'heavy-light' | 'learning-to-rank' | 'downsample-recalibrate' | 'which-algorithm' | 'value-modeling' | 'never-act';
+export type LessonId = 'labels-from-actions' | 'heavy-light' | 'learning-to-rank' | 'downsample-recalibrate' | 'which-algorithm' | 'value-modeling' | 'never-act' | 'calibration-repair' | 'head-warnings';
 
 export interface Lesson {
   id: LessonId;
@@ -51,7 +51,7 @@ export const LESSONS: Lesson[] = [
     title: 'Why downsample, and why recalibrate',
     paragraphs: [
       'Most impressions are negatives. Keeping only a share w of them trains several times faster and barely changes the ranking, but the model then sees positives 1/w times too often, and its probabilities are inflated by about that factor.',
-      'Recalibration undoes it exactly: q = p / (p + (1 − p) / w). A value model sums probabilities across actions, so an uncorrected head would outweigh the others. Try it: keep 5 % of negatives with recalibration off, train, and read the calibration ratio in the Evaluate cell (far above 1); switch recalibration back on there and it returns to about 1.',
+      'Recalibration undoes it exactly: q = p / (p + (1 − p) / w). A value model sums probabilities across actions, so an uncorrected head would outweigh the others. Try it: keep 5 % of negatives with recalibration off, train, and read the calibration ratio in the Evaluate cell (far above 1); untick "Skip recalibration" here and it returns to about 1, without retraining.',
     ],
     tryIt: 'Keep rate 0.05, recalibration off',
   },
@@ -64,6 +64,26 @@ export const LESSONS: Lesson[] = [
       'Try it to switch to gradient-boosted trees, train, and compare their AUC with the logistic baseline in the runs table.',
     ],
     tryIt: 'Use gradient-boosted trees',
+  },
+  {
+    id: 'calibration-repair',
+    cell: 'evaluate',
+    title: 'Sampling correction is not calibration repair',
+    paragraphs: [
+      'Recalibration after downsampling is a formula: it undoes the bias the kept share of negatives put in, exactly, and needs no data. It cannot fix a head that is miscalibrated for other reasons: overfit to its rows, restored past its best step, or poorly served by layers it shares with other heads.',
+      'Post-hoc calibration learns a correction from held-out rows instead: Platt scaling fits a straight line on the log-odds, isotonic regression any increasing curve. Here it is cross-fitted on validation (each half corrected by a map fitted on the other), so the figures after it are not measured on the rows that made it. Try it to switch isotonic repair on and read the before-and-after table: a head that was already calibrated barely moves, one that was not comes back near 1.',
+    ],
+    tryIt: 'Repair calibration with isotonic regression',
+  },
+  {
+    id: 'head-warnings',
+    cell: 'evaluate',
+    title: 'Reading a head\'s warnings',
+    paragraphs: [
+      'A multi-task model shares layers across heads, and the large heads dominate what those layers learn. A rare head trained on a small kept share of negatives can end worse than predicting its base rate (normalized entropy above 1) while its AUC still looks fine: AUC reads the order, not the probabilities a value model adds up.',
+      'Each head therefore keeps its own best step, and the Evaluate cell warns under a head whose calibration ratio is outside what a calibrated head gives on those rows, whose entropy is 1 or more, whose AUC is barely above chance, whose validation loss rose for most of the run, or whose kept rows are fewer than ten per weight it fits alone. Try it to train a multi-gate mixture of experts with the rarest action balanced 1:1, then read that head\'s panel.',
+    ],
+    tryIt: 'MMoE, rarest action balanced 1:1',
   },
   {
     id: 'value-modeling',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { derivedInputs } from '../formulate/leaks';
 import { ProblemSpecSchema } from '../formulate/spec';
 import { COLUMN_ROLES } from '../data/roles';
+import { POSTHOC_KINDS, type Posthoc } from '../metrics/posthoc';
 import { TrainConfigSchema } from '../train/config';
 
 export const SETTINGS_VERSION = 1;
@@ -16,6 +17,9 @@ export const ValueSettingsSchema = z.object({
   topK: z.number().int().min(1).max(100),
   normalised: z.record(z.string(), z.boolean()),
   slateGrouping: z.enum(['user', 'user-day', 'user-hour']),
+  /** Which probabilities every cell shows and exports (absent in older settings: recalibrated, no post-hoc repair). */
+  skipRecalibration: z.boolean().optional(),
+  posthoc: z.enum(POSTHOC_KINDS as [Posthoc, ...Posthoc[]]).optional(),
 });
 
 export const NotebookSettingsSchema = z.object({

@@ -61,7 +61,7 @@ export async function restoreNotebook(id: string): Promise<'restored' | 'no-data
 
 /** The fields whose change means there is something new to save. */
 function watched(s: AppState): unknown[] {
-  return [s.baseTable, s.notes, s.run, s.history, s.targets, s.features, s.sampling, s.config, s.weights, s.topK, s.normalised, s.slateGrouping, s.derived, s.roleOverrides, s.formulation, s.userColumn, s.itemColumn, s.timeColumn, s.allowedLeaks];
+  return [s.baseTable, s.notes, s.run, s.history, s.targets, s.features, s.sampling, s.config, s.weights, s.topK, s.normalised, s.slateGrouping, s.derived, s.roleOverrides, s.formulation, s.userColumn, s.itemColumn, s.timeColumn, s.allowedLeaks, s.skipRecalibration, s.posthoc];
 }
 
 export type AutosaveStatus = { kind: 'saved'; at: number } | { kind: 'error'; message: string } | { kind: 'idle' };

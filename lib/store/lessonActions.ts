@@ -1,4 +1,5 @@
 import type { LessonId } from '../notebook/lessons';
+import { keepPresets } from '../sampling/presets';
 import { PRESETS, mapPreset, weightsFromMapping } from '../value/presets';
 import type { AppState } from './index';
 
@@ -49,6 +50,18 @@ export function tryLesson(id: LessonId, get: () => AppState): string {
     case 'which-algorithm':
       get().setConfig({ modelKind: 'gbdt' });
       return 'The model is now gradient-boosted trees. Train and compare AUC with the earlier runs in the runs table.';
+    case 'calibration-repair':
+      get().setPosthoc('isotonic');
+      return state.run?.predictions ? 'Isotonic repair is on: the before-and-after table is under the heads.' : 'Isotonic repair is on. Train a model, then read the before-and-after table under the heads.';
+    case 'head-warnings': {
+      const rarest = rarestAction(state, state.targets);
+      if (!rarest) return 'Choose at least one target first.';
+      const rate = state.profiles.find((p) => p.name === rarest)?.positiveRate ?? 0;
+      const balance = keepPresets(rate).find((p) => p.name === 'balance 1:1')!;
+      get().setConfig({ modelKind: 'mmoe' });
+      get().setKeepRate(rarest, balance.rate);
+      return `The model is now MMoE and ${rarest} keeps ${(balance.rate * 100).toPrecision(2)}% of its negatives. Train, then read the warnings under its head in the Evaluate cell.`;
+    }
     case 'value-modeling': {
       const tasks = trainedActions(state);
       if (!tasks) return 'Train a model first: the value model blends the heads of a finished run.';

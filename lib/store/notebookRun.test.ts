@@ -72,6 +72,19 @@ describe('lesson "try it" actions', () => {
     expect(useAppStore.getState().config.modelKind).toBe('gbdt');
   });
 
+  it('the warnings lesson sets MMoE and balances the rarest target 1:1; the repair lesson turns isotonic on', () => {
+    for (const a of ['clicked', 'carted', 'bought']) useAppStore.getState().toggleTarget(a, true);
+    tryLesson('head-warnings', useAppStore.getState);
+    const s = useAppStore.getState();
+    expect(s.config.modelKind).toBe('mmoe');
+    const rate = s.profiles.find((p) => p.name === 'bought')!.positiveRate!;
+    // Kept negatives = positives: the 1:1 its name says.
+    expect(s.sampling.keepRates.bought).toBeCloseTo(rate / (1 - rate), 2);
+    expect(s.sampling.keepRates.clicked ?? 1).toBe(1);
+    tryLesson('calibration-repair', useAppStore.getState);
+    expect(useAppStore.getState().posthoc).toBe('isotonic');
+  });
+
   it('value lessons wait for a trained model', () => {
     expect(tryLesson('value-modeling', useAppStore.getState)).toMatch(/Train a model first/);
     expect(tryLesson('never-act', useAppStore.getState)).toMatch(/Train a model first/);

@@ -15,6 +15,7 @@ import type { AppState } from './index';
 import { currentSpec } from './specSlice';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../train/sweep';
 import type { ScoringModel } from '../train/scoringModel';
+import type { SamplingSummary } from '../sampling/sample';
 import type { HeadCheck } from '../sampling/trainability';
 import type { PreparedData } from '../train/prepare';
 
@@ -33,7 +34,7 @@ export interface RunView {
   itemColumn: string | null;
   config: TrainConfig;
   backend?: BackendInfo;
-  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[]; leaks?: PreparedLeaks; checks?: HeadCheck[] };
+  prepared?: { trainRows: number; validationRows: number; features: number; vocabularySize: number; towerColumns: { query: string[]; item: string[] } | null; ignoredFeatures: string[]; leaks?: PreparedLeaks; checks?: HeadCheck[]; summary?: SamplingSummary };
   progress?: TrainProgress;
   /** Paused by the person (the worker waits between steps). */
   paused?: boolean;
@@ -58,6 +59,8 @@ export interface RunView {
   /** The encoders fitted on this run's training rows (for scoring and export). */
   encoders?: FittedEncoders;
   parameterCount?: number;
+  /** Each head's own parameters (its output layer, its gate, its whole network when separate); null for trees. */
+  headParameters?: number[] | null;
   /** Gate weights, recall@k, feature importance: whatever the model kind shows beyond predictions. */
   diagnostics?: ModelDiagnostics;
   error?: TrainErrorInfo;
@@ -95,7 +98,7 @@ export interface RunSlice {
   /** Carry on an interrupted run from its saved checkpoint. */
   resumeInterrupted(): void;
   /** Calibrated probabilities per head for every row of `table`, with a finished run's (or a loaded archive's) model. */
-  scoreTable(model: ScoringModel, table: Table): Promise<Float32Array[]>;
+  scoreTable(model: ScoringModel, table: Table, recalibrate?: boolean): Promise<Float32Array[]>;
 }
 
 let client: TrainingClient | null = null;
@@ -183,8 +186,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (restored.status === 'interrupted') get().dispatchCell({ type: 'cancel', cell: 'train', hadOutput: true });
     else if (restored.predictions) for (const cell of ['train', 'evaluate', 'value'] as const) get().dispatchCell({ type: 'succeed', cell });
   },
-  scoreTable(model, table) {
-    return trainingClient(get).score({ model, table });
+  scoreTable(model, table, recalibrate = true) {
+    return trainingClient(get).score({ model, table, recalibrate });
   },
   resumeInterrupted() {
     const run = get().run;
@@ -225,10 +228,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         // The run's spec is what it trained on: without the features the leak guard left out.
         return update({
           spec: { ...run.spec, features: run.spec.features.filter((f) => !event.leaks.excluded.includes(f.column)) },
-          prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize, towerColumns: event.towerColumns, ignoredFeatures: event.ignoredFeatures, leaks: event.leaks, checks: event.checks },
+          prepared: { trainRows: event.trainRows, validationRows: event.validationRows, features: event.features, vocabularySize: event.vocabularySize, towerColumns: event.towerColumns, ignoredFeatures: event.ignoredFeatures, leaks: event.leaks, checks: event.checks, summary: event.summary },
         });
       case 'model':
-        return update({ parameterCount: event.parameterCount });
+        return update({ parameterCount: event.parameterCount, headParameters: event.headParameters });
       case 'progress':
         return update({ progress: { step: event.step, totalSteps: event.totalSteps, epoch: event.epoch, rowsPerSecond: event.rowsPerSecond, stepRowsPerSecond: event.stepRowsPerSecond, learningRate: event.learningRate, tensors: event.tensors, memoryBytes: event.memoryBytes } });
       case 'loss':

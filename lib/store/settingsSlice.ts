@@ -28,7 +28,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       roleOverrides: s.roleOverrides,
       spec: currentSpec(s),
       config: s.config,
-      value: { weights: s.weights, topK: s.topK, normalised: s.normalised, slateGrouping: s.slateGrouping },
+      value: { weights: s.weights, topK: s.topK, normalised: s.normalised, slateGrouping: s.slateGrouping, skipRecalibration: s.skipRecalibration, posthoc: s.posthoc },
     };
   },
   receiveSettings(settings) {
@@ -68,6 +68,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       topK: value.topK,
       normalised: value.normalised,
       slateGrouping: value.slateGrouping,
+      skipRecalibration: value.skipRecalibration ?? false,
+      posthoc: value.posthoc ?? 'none',
       settingsMessage:
         fitted.skipped.length === 0
           ? { kind: 'applied', text: `Shared settings applied to ${base.source}: ${spec.targets.length} targets, ${spec.features.length} features, ${config.modelKind}. Press Train to reproduce the run.` }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Posthoc } from '../metrics/posthoc';
 import type { SlateGrouping } from '../value/slateKeys';
 import type { AppState } from './index';
 
@@ -24,11 +25,14 @@ export interface ValueSlice {
    * (calibration ratio, reliability, value weights silently scaled by 1/w). Off by default.
    */
   skipRecalibration: boolean;
+  /** A post-hoc calibration map fitted on validation rows, applied wherever the run's probabilities are shown or exported. */
+  posthoc: Posthoc;
   /** Actions whose probability is normalised by each user's base rate (lib/value/userNormalize.ts). */
   normalised: Record<string, boolean>;
   slateGrouping: SlateGrouping;
   frontier: FrontierSettings;
   setSkipRecalibration(skip: boolean): void;
+  setPosthoc(posthoc: Posthoc): void;
   setWeight(action: string, weight: number): void;
   /** Replace several weights at once (a preset, a frontier point). */
   setWeights(weights: Record<string, number>): void;
@@ -45,10 +49,12 @@ export const createValueSlice: StateCreator<AppState, [], [], ValueSlice> = (set
   topK: 10,
   selectedUser: null,
   skipRecalibration: false,
+  posthoc: 'none',
   normalised: {},
   slateGrouping: 'user',
   frontier: { swept: null, from: 0, to: -200, steps: 21, x: null, y: null },
   setSkipRecalibration: (skip) => set({ skipRecalibration: skip }),
+  setPosthoc: (posthoc) => set({ posthoc }),
   setWeight: (action, weight) => set({ weights: { ...get().weights, [action]: weight } }),
   setWeights: (weights) => set({ weights: { ...get().weights, ...weights } }),
   // Keep weights the person already set for actions that are still targets.

@@ -35,7 +35,7 @@ export async function fitLinearExact(data: PreparedData, config: TrainConfig, cb
     x0[layout.bias] = bias[t]; // the head starts at its sampled base rate, as the Adam model does
     return new Lbfgs(x0, headObjective(data, train, layout, t, config.l2, taskLossWeight(config, data.tasks[t])));
   });
-  cb.onModel?.({ parameterCount: layout.size * T });
+  cb.onModel?.({ parameterCount: layout.size * T, headParameters: data.tasks.map(() => layout.size) });
   const started = performance.now();
   let status: TrainResult['status'] = 'finished';
   let iteration = 0;

@@ -51,8 +51,8 @@ export type WorkerRequest =
   | { type: 'inject-fault'; fault: InjectedFault }
   /** The page's navigator.hardwareConcurrency, sent first (lib/train/backend.ts adoptPageCores). */
   | { type: 'cores'; count: number }
-  /** Apply a finished run's weights to another table (lib/train/score.ts). */
-  | { type: 'score'; requestId: number; model: ScoringModel; table: Table }
+  /** Apply a finished run's weights to another table (lib/train/score.ts); `recalibrate` false returns the raw sampled-space outputs. */
+  | { type: 'score'; requestId: number; model: ScoringModel; table: Table; recalibrate?: boolean }
   | { type: 'stop'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -94,7 +94,7 @@ export type WorkerEvent =
       /** Heads whose rows are too few to learn from or to judge (warnings; refusals stop the run). */
       checks: HeadCheck[];
     }
-  | { type: 'model'; runId: number; parameterCount: number }
+  | { type: 'model'; runId: number; parameterCount: number; headParameters: number[] | null }
   | ({ type: 'progress'; runId: number } & TrainProgress)
   | { type: 'loss'; runId: number; points: LossPoint[] }
   | { type: 'evaluation'; runId: number; evaluations: TaskEvaluation[] }

@@ -25,8 +25,8 @@ import type { PreparedData } from './prepare';
 import type { ScoringModel, TreeModel } from './scoringModel';
 import type { TrainResult } from './trainer';
 
-/** Calibrated probabilities per head for every row of `file`. */
-export async function scoreTable(m: ScoringModel, file: Table): Promise<Float32Array[]> {
+/** Calibrated probabilities per head for every row of `file` (or, with `recalibrate` false, the raw sampled-space outputs). */
+export async function scoreTable(m: ScoringModel, file: Table, recalibrate = true): Promise<Float32Array[]> {
   const table = withDerived(file, m);
   requireColumns(table, m);
   const rows = Int32Array.from({ length: table.rowCount }, (_, i) => i);
@@ -34,6 +34,7 @@ export async function scoreTable(m: ScoringModel, file: Table): Promise<Float32A
   const history = m.history ? buildHistoryIndex(table, m.history) : null;
   const encoded = encodeRows(table, m.encoders, rows, history);
   const raw = m.trees ? treeProbabilities(m.trees, m, encoded) : await neuralProbabilities(m, encoded);
+  if (!recalibrate) return raw;
   return raw.map((p, t) => {
     const platt = m.platt?.[t];
     return platt ? applyPlatt(platt, logitsOf(p)) : recalibrateAll(p, m.calibrationRates[t]);

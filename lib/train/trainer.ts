@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { trainGbdt } from '../models/gbdt';
 import { buildModel, type NeuralKind } from '../models/registry';
+import type { MultiHeadModel } from '../models/types';
 import { shuffleInPlace } from '../sampling/random';
 import { taskLossWeight, type TrainConfig } from './config';
 import { readWeights, writeWeights } from './checkpoint';
@@ -36,8 +37,8 @@ export interface TrainCallbacks {
   onLoss(points: LossPoint[]): void;
   onEvaluation(evaluations: TaskEvaluation[]): void;
   onProgress(progress: TrainProgress): void;
-  /** Once the model is built: its size, before the first step. */
-  onModel?(info: { parameterCount: number }): void;
+  /** Once the model is built: its size, and each head's own share of it (null for trees), before the first step. */
+  onModel?(info: { parameterCount: number; headParameters: number[] | null }): void;
   shouldStop(): boolean;
   /** While true, the loop waits between steps (Pause). */
   isPaused?(): boolean;
@@ -115,7 +116,7 @@ export async function trainModel(data: PreparedData, config: TrainConfig, cb: Tr
   const T = data.tasks.length;
   const n = data.train.rows;
   const model = buildModel(config.modelKind as NeuralKind, modelShapeOf(data, config));
-  cb.onModel?.({ parameterCount: model.parameterCount });
+  cb.onModel?.({ parameterCount: model.parameterCount, headParameters: headParameterCounts(model) });
   if (resume) {
     try {
       writeWeights(model.variables, resume.weights);
@@ -304,6 +305,17 @@ function epochOrder(n: number, length: number, seed: number): Int32Array {
     filled += n;
   }
   return order;
+}
+
+/** Each head's own parameters: its whole variables plus its share of the per-head columns (shared layers not counted). */
+export function headParameterCounts(model: Pick<MultiHeadModel, 'tasks' | 'headParts'>): number[] {
+  const T = model.tasks.length;
+  const counts = model.tasks.map(() => 0);
+  for (const part of model.headParts ?? []) {
+    if ('task' in part) counts[part.task] += part.variable.size;
+    else counts.forEach((_, t) => (counts[t] += part.variable.size / T));
+  }
+  return counts;
 }
 
 /** A logistic regression with the exact solver and independent pointwise heads (no funnel link, no ranking loss). */

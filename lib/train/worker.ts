@@ -144,7 +144,7 @@ async function score(request: Extract<WorkerRequest, { type: 'score' }>): Promis
   try {
     if (!backendReady) await chooseBackend(['wasm', 'cpu']);
     else await backendReady.ready;
-    const calibrated = await scoreTable(request.model, request.table);
+    const calibrated = await scoreTable(request.model, request.table, request.recalibrate ?? true);
     post({ type: 'scored', runId: -1, requestId: request.requestId, calibrated });
   } catch (err) {
     post({ type: 'score-error', runId: -1, requestId: request.requestId, error: toTrainErrorInfo(err) });
@@ -181,7 +181,7 @@ async function run(request: Extract<WorkerRequest, { type: 'start' }>): Promise<
       onLoss: (points) => post({ type: 'loss', runId, points }),
       onEvaluation: (evaluations) => post({ type: 'evaluation', runId, evaluations }),
       onProgress: (p) => post({ type: 'progress', runId, ...p }),
-      onModel: ({ parameterCount }) => post({ type: 'model', runId, parameterCount }),
+      onModel: ({ parameterCount, headParameters }) => post({ type: 'model', runId, parameterCount, headParameters }),
       shouldStop: () => stopRequested.has(runId),
       isPaused: () => paused.has(runId),
       learningRateOverride: () => learningRates.get(runId) ?? null,

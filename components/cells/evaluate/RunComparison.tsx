@@ -5,6 +5,7 @@ import { compareReports, sameRows } from '@/lib/metrics/compare';
 import { useAppStore } from '@/lib/store';
 import type { RunView } from '@/lib/store/runSlice';
 import { SelectField } from '../../ui/SelectField';
+import { useProbabilityMode } from './useProbabilityMode';
 import { useReports } from './useReports';
 
 const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(4));
@@ -20,15 +21,15 @@ export function describeRun(run: RunView): string {
 /** The current run against an earlier one, action by action, on the same validation rows. */
 export function RunComparison({ current }: { current: RunView }) {
   const history = useAppStore((s) => s.history);
-  const skip = useAppStore((s) => s.skipRecalibration);
+  const mode = useProbabilityMode();
   // Runs of another dataset were judged on other rows, whatever their row numbers say: never compared.
   const finished = history.filter((r) => r.runId !== current.runId && r.predictions);
   const others = finished.filter((r) => sameDataset(r.table, current.table));
   const elsewhere = finished.length - others.length;
   const [chosen, setChosen] = useState<number | null>(null);
   const other = others.find((r) => r.runId === chosen) ?? others[0] ?? null;
-  const a = useReports(other, skip);
-  const b = useReports(current, skip);
+  const a = useReports(other, mode);
+  const b = useReports(current, mode);
   const otherDatasets = elsewhere > 0 ? ` ${elsewhere} earlier run${elsewhere > 1 ? 's were' : ' was'} trained on another dataset and ${elsewhere > 1 ? 'are' : 'is'} not compared.` : '';
   if (!other) return <p className="muted" data-testid="run-comparison-empty">Train another run (another formulation, keep rate or model) to compare it with this one here.{otherDatasets}</p>;
   if (!a || !b) return <p className="muted" role="status">Computing both runs&rsquo; evaluations…</p>;

@@ -16,6 +16,8 @@ export function SamplingCell() {
   const setKeepRate = useAppStore((s) => s.setKeepRate);
   const setUpsample = useAppStore((s) => s.setUpsample);
   const hasUser = useAppStore((s) => s.userColumn !== null);
+  const skip = useAppStore((s) => s.skipRecalibration);
+  const setSkip = useAppStore((s) => s.setSkipRecalibration);
   return (
     <CellFrame id="sampling" title="3 · Sampling">
       <p className="explain">
@@ -61,6 +63,15 @@ export function SamplingCell() {
           />
         ))}
       </div>
+      <label className="row" style={{ gap: 6, marginTop: 10 }}>
+        <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} aria-describedby="recalibration-note" />
+        Skip recalibration (use the raw, sampled-space outputs everywhere: Evaluate, the Value cell, scored files — to show what breaks)
+      </label>
+      <p className="muted" id="recalibration-note">
+        {skip
+          ? 'Off: a head trained on a share w of its negatives over-predicts by about 1/w, and in the value model its weight is silently multiplied by about 1/w.'
+          : 'On: q = p / (p + (1 − p)·k/w) per head, applied wherever a probability is shown, blended or exported.'}
+      </p>
       <SamplingSummaryTable />
     </CellFrame>
   );

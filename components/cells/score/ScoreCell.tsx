@@ -2,7 +2,10 @@
 import { useId, useState } from 'react';
 import { readFileInWorker } from '@/lib/data/ingestClient';
 import { toDataErrorInfo } from '@/lib/data/errors';
-import { scoredCsv } from '@/lib/export/scoredCsv';
+import { probabilityColumn, scoredCsv } from '@/lib/export/scoredCsv';
+import { applyPosthoc } from '@/lib/metrics/posthoc';
+import { describeProbabilities, runProbabilities } from '@/lib/store/runProbabilities';
+import { useProbabilityMode } from '../evaluate/useProbabilityMode';
 import type { ScoringModel } from '@/lib/train/scoringModel';
 import { useAppStore } from '@/lib/store';
 import { downloadBytes, downloadText } from '../../ui/download';
@@ -18,6 +21,7 @@ export function ScoreCell() {
   // Only a finished run: selecting the whole run would re-render this cell at every training event.
   const finished = useAppStore((s) => (s.run && (s.run.status === 'finished' || s.run.status === 'stopped') && s.run.predictions ? s.run : null));
   const scoreTable = useAppStore((s) => s.scoreTable);
+  const mode = useProbabilityMode();
   const inputId = useId();
   const archiveId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -31,11 +35,17 @@ export function ScoreCell() {
       setOutcome({ kind: 'working', text: `Reading ${file.name}…` });
       const table = await readFileInWorker(file, file.name, 'auto', () => undefined).result;
       setOutcome({ kind: 'working', text: `Scoring ${table.rowCount.toLocaleString('en-US')} rows of ${file.name}…` });
-      const calibrated = await scoreTable(model, table);
+      const scored = await scoreTable(model, table, !mode.skipRecalibration);
+      // The run's post-hoc maps (fitted on its validation rows); a loaded archive has no validation rows to fit them on.
+      const maps = !loaded && finished && mode.posthoc !== 'none' ? runProbabilities(finished, mode).maps : null;
+      const probabilities = maps ? scored.map((p, t) => (maps[t] ? applyPosthoc(maps[t]!, p) : p)) : scored;
+      const columns = { recalibrated: !mode.skipRecalibration, posthoc: maps ? mode.posthoc : 'none' } as const;
       const name = `${file.name.replace(/(\.(csv|tsv|txt|json|jsonl|ndjson|parquet|gz))+$/i, '')}.scored.csv`;
-      downloadText(name, scoredCsv(table, model.tasks, calibrated, useAppStore.getState().weights), 'text/csv');
-      const means = model.tasks.map((task, t) => `${task} ${(calibrated[t].reduce((a: number, b: number) => a + b, 0) / Math.max(1, table.rowCount)).toFixed(4)}`);
-      setOutcome({ kind: 'done', text: `Scored ${table.rowCount.toLocaleString('en-US')} rows of ${file.name} and downloaded ${name} (its columns, p_<action> per action, value_score). Mean calibrated probability: ${means.join(', ')}.` });
+      downloadText(name, scoredCsv(table, model.tasks, probabilities, useAppStore.getState().weights, columns), 'text/csv');
+      const means = model.tasks.map((task, t) => `${task} ${(probabilities[t].reduce((a: number, b: number) => a + b, 0) / Math.max(1, table.rowCount)).toFixed(4)}`);
+      const held = describeProbabilities({ skipRecalibration: mode.skipRecalibration, posthoc: columns.posthoc });
+      const skippedRepair = mode.posthoc !== 'none' && !maps ? ' (no post-hoc repair: a loaded archive has no validation rows to fit it on)' : '';
+      setOutcome({ kind: 'done', text: `Scored ${table.rowCount.toLocaleString('en-US')} rows of ${file.name} and downloaded ${name} (its columns, ${probabilityColumn('<action>', columns)} per action, value_score): probabilities ${held}${skippedRepair}. Mean probability: ${means.join(', ')}.` });
     } catch (err) {
       const hint = (err as { hint?: string }).hint ?? toDataErrorInfo(err).hint;
       setOutcome({ kind: 'error', text: `${file.name} was not scored: ${err instanceof Error ? err.message : String(err)}`, hint });

@@ -2,6 +2,7 @@
 import dynamic from 'next/dynamic';
 import { useDeferredValue } from 'react';
 import { useAppStore } from '@/lib/store';
+import { useProbabilityMode } from '../evaluate/useProbabilityMode';
 import type { SlateGrouping } from '@/lib/value/slateKeys';
 import { formatFormula } from '@/lib/value/value';
 import { CellFrame } from '../../notebook/CellFrame';
@@ -29,11 +30,12 @@ export function ValueCell() {
   const weights = useAppStore((s) => s.weights);
   const topK = useAppStore((s) => s.topK);
   const setTopK = useAppStore((s) => s.setTopK);
-  const skipRecalibration = useAppStore((s) => s.skipRecalibration);
+  const mode = useProbabilityMode();
+  const skipRecalibration = mode.skipRecalibration;
   const normalised = useAppStore((s) => s.normalised);
   const grouping = useAppStore((s) => s.slateGrouping);
   const setGrouping = useAppStore((s) => s.setSlateGrouping);
-  const view = useValueModel(usable, weights, topK, { skipRecalibration, normalised, grouping });
+  const view = useValueModel(usable, weights, topK, { mode, normalised, grouping });
   return (
     <CellFrame id="value" title="7 · Value model">
       <p className="explain">

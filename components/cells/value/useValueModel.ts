@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { binaryValues, getColumn } from '@/lib/data/table';
+import { runProbabilities, type ProbabilityMode } from '@/lib/store/runProbabilities';
 import type { RunView } from '@/lib/store/runSlice';
 import { rankingOutcome, type RankingOutcome } from '@/lib/value/outcomes';
 import { clickAction } from '@/lib/value/presets';
@@ -24,7 +25,7 @@ export interface ValueBase {
 }
 
 export interface ValueModelView extends ValueBase {
-  /** Per action, the probabilities the formula uses (recalibrated, or raw; normalised where chosen). */
+  /** Per action, the probabilities the formula uses (as every cell shows them; normalised where chosen). */
   probabilities: Float32Array[];
   scores: Float64Array;
   lists: TopLists;
@@ -50,13 +51,15 @@ function useValueBase(run: RunView | null, grouping: SlateGrouping): ValueBase |
 }
 
 /** Per-user base-rate normalisation of the chosen actions, from the run's training-side rows. */
-function useNormalisation(run: RunView | null, base: ValueBase | null, normalised: Record<string, boolean>, skip: boolean) {
+function useNormalisation(run: RunView | null, base: ValueBase | null, normalised: Record<string, boolean>, mode: ProbabilityMode) {
   const chosen = base ? base.tasks.filter((t) => normalised[t] && run?.spec.userColumn) : [];
   const key = chosen.join('\u0000');
+  const { skipRecalibration, posthoc } = mode;
   return useMemo(() => {
     const p = run?.predictions;
     if (!run || !p || !base) return null;
-    const source = skip ? base.raw : base.calibrated;
+    // The probabilities every cell shows (recalibrated or raw, repaired post hoc or not).
+    const source = runProbabilities(run, { skipRecalibration, posthoc }).validation;
     const trainUsers = userKeys(run.table, p.train.rows, run.spec.userColumn);
     const effects: Record<string, NormalisationEffect> = {};
     const probabilities = source.map((q, a) => {
@@ -68,7 +71,7 @@ function useNormalisation(run: RunView | null, base: ValueBase | null, normalise
       return effect.normalised;
     });
     return { probabilities, effects, source };
-  }, [run, base, key, skip]);
+  }, [run, base, key, skipRecalibration, posthoc]);
 }
 
 /**
@@ -79,10 +82,10 @@ export function useValueModel(
   run: RunView | null,
   weights: Record<string, number>,
   topK: number,
-  options: { skipRecalibration: boolean; normalised: Record<string, boolean>; grouping: SlateGrouping },
+  options: { mode: ProbabilityMode; normalised: Record<string, boolean>; grouping: SlateGrouping },
 ): ValueModelView | null {
   const base = useValueBase(run, options.grouping);
-  const norm = useNormalisation(run, base, options.normalised, options.skipRecalibration);
+  const norm = useNormalisation(run, base, options.normalised, options.mode);
   const weightKey = base ? base.tasks.map((t) => weights[t] ?? 0).join(',') : '';
   const ranked = useMemo(() => {
     if (!base || !norm) return null;
