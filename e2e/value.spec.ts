@@ -6,7 +6,6 @@ import { openWithSample, trainToEnd } from './helpers';
 async function trainedSample(page: Page): Promise<void> {
   await openWithSample(page);
   await page.getByLabel('Share of rows used').fill('0.3');
-  await page.getByLabel('Epochs').fill('1');
   await page.getByLabel('Backend', { exact: true }).selectOption('cpu');
   await trainToEnd(page);
 }

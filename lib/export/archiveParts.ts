@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { GraphEdges } from '../models/types';
+import { MAX_CATEGORY_BINS } from '../models/trees/binning';
 import type { TreeModel } from '../train/scoringModel';
 
 /** graph.bin: src (int32 × E), dst (int32 × E), weight (float32 × E). */
@@ -22,9 +23,9 @@ export function readGraph(bytes: Uint8Array, edges: number): GraphEdges {
   return { src: new Int32Array(copy, 0, edges), dst: new Int32Array(copy, 4 * edges, edges), weight: new Float32Array(copy, 8 * edges, edges) };
 }
 
-const NodeSchema = z.object({ feature: z.number().int().min(-1), threshold: z.number(), leftSet: z.array(z.number().int().min(0).max(255)).nullable(), left: z.number().int(), right: z.number().int(), value: z.number().nullable() });
+const NodeSchema = z.object({ feature: z.number().int().min(-1), threshold: z.number(), leftSet: z.array(z.number().int().min(0).max(MAX_CATEGORY_BINS - 1)).nullable(), left: z.number().int(), right: z.number().int(), value: z.number().nullable() });
 const TreesSchema = z.object({
-  features: z.array(z.object({ name: z.string(), kind: z.enum(['numeric', 'categorical']), edges: z.array(z.number()), bins: z.number().int().min(1).max(256) })),
+  features: z.array(z.object({ name: z.string(), kind: z.enum(['numeric', 'categorical']), edges: z.array(z.number()), bins: z.number().int().min(1).max(MAX_CATEGORY_BINS) })),
   boosters: z.array(z.object({ base: z.number(), trees: z.array(z.array(NodeSchema).min(1)) })),
 });
 
@@ -55,6 +56,7 @@ export function readTrees(text: string, heads: number): TreeModel {
         const leaf = n.left < 0;
         if (!leaf && (n.feature >= F || n.left <= i || n.right <= i || n.left >= nodes.length || n.right >= nodes.length)) throw new Error('trees.json has a tree whose splits point outside it');
         if (leaf && n.value === null) throw new Error('trees.json has a leaf without a value');
+        if (!leaf && n.leftSet && n.leftSet.some((k) => k >= parsed.features[n.feature].bins)) throw new Error('trees.json has a split on a category its feature does not have');
       });
     }
   }
@@ -66,7 +68,8 @@ export function readTrees(text: string, heads: number): TreeModel {
         nodes.map((n) => {
           let leftSet: Uint8Array | null = null;
           if (n.leftSet) {
-            leftSet = new Uint8Array(256);
+            // One flag per bin of the split's feature (a categorical feature has up to 65,536 bins).
+            leftSet = new Uint8Array(parsed.features[n.feature].bins);
             for (const k of n.leftSet) leftSet[k] = 1;
           }
           return { ...n, value: n.value ?? NaN, leftSet };

@@ -75,6 +75,25 @@ describe('scoring with every model kind and formulation', () => {
     expect(differs).toBe(true);
   }, 60_000);
 
+  it('a GBDT split on a category of more than 256 values goes through the archive and scores the same', async () => {
+    // 600 items, each with its own click rate: the trees split on item bins far above 255.
+    const rows = 6000;
+    let seed = 9;
+    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const item = Float64Array.from({ length: rows }, () => Math.floor(rand() * 600));
+    const click = Float64Array.from(item, (v) => (rand() < (v % 5 === 0 ? 0.7 : 0.1) ? 1 : 0));
+    const num = (name: string, values: Float64Array) => ({ kind: 'number' as const, name, values, missing: new Uint8Array(rows) });
+    const many: Table = { source: 'many.csv', rowCount: rows, columns: [num('item', item), num('click', click)] };
+    const spec: ProblemSpec = { ...zooSpec, targets: ['click'], features: [{ column: 'item', encoding: 'embedding', minCount: 1 }], userColumn: null, itemColumn: null, timeColumn: null, sampling: { ...zooSpec.sampling, split: { kind: 'random' }, keepRates: { click: 1 } } };
+    const config: TrainConfig = { ...base, modelKind: 'gbdt', gbdt: { ...DEFAULT_TRAIN_CONFIG.gbdt, trees: 10 } };
+    const data = prepareData(many, spec, config);
+    const model = scoringModelOf(spec, config, data, await trainModel(data, config, quiet))!;
+    const splitBins = model.trees!.boosters[0].trees.flatMap((nodes) => nodes.flatMap((n) => (n.leftSet ? [...n.leftSet.keys()].filter((k) => n.leftSet![k]) : [])));
+    expect(Math.max(...splitBins)).toBeGreaterThan(255);
+    const scored = await scoreTable(model, many);
+    expect(await scoreTable(openModelArchive(modelArchive(model, 'many.csv', spec, config)), many)).toEqual(scored);
+  }, 60_000);
+
   it('a broken GBDT or LightGCN archive is refused with the part that is wrong', async () => {
     const config: TrainConfig = { ...base, modelKind: 'gbdt', gbdt: { ...DEFAULT_TRAIN_CONFIG.gbdt, trees: 3 } };
     const data = prepareData(table, zooSpec, config);
