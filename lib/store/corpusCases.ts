@@ -168,13 +168,8 @@ export const TRAINING_CASES: TrainingCase[] = [
  * Model cell's business, not this test's): Adam with cosine decay, a light L2 that sklearn's C
  * mirrors (C = 1 / (2 · l2 · training rows)). Encoders do not depend on the epochs.
  */
-export const CASE_CONFIG: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, modelKind: 'logistic-regression', backend: 'cpu', learningRate: 0.05, batchSize: 512, epochs: 40, l2: 1e-4, decay: 'cosine', restoreBest: false };
-
-/** About 600 Adam steps whatever the file's size (a 150-row file has one batch per epoch). */
-export function caseConfig(trainRows: number): TrainConfig {
-  const stepsPerEpoch = Math.ceil(trainRows / CASE_CONFIG.batchSize);
-  return { ...CASE_CONFIG, epochs: Math.min(200, Math.max(10, Math.ceil(600 / stepsPerEpoch))) };
-}
+/** The default logistic regression (the exact solver) with the penalty the golden script fits with. */
+export const CASE_CONFIG: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, modelKind: 'logistic-regression', solver: 'lbfgs', backend: 'cpu', l2: 1e-4 };
 
 export function corpusPath(file: string): string {
   return file === 'kuairand_feedback.tsv' ? SAMPLE_PATH : join(CORPUS_DIR, file);
